@@ -1,0 +1,139 @@
+// Reads the validation-relevant part of an OpenAPI 3.0 document: for each operation, its
+// parameters and JSON body with their bounds, with local $refs resolved. Descriptions are left
+// out so the generated file stays small in the browser bundle.
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+export interface OpenApiDocument extends JsonObject {
+  info: { title: string; version: string };
+  servers: { url: string }[];
+  paths: JsonObject;
+}
+
+const boundKeys = [
+  'type',
+  'format',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'enum',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'required',
+  'additionalProperties',
+  'default',
+] as const;
+
+const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function resolveRef(document: JsonObject, value: Json | undefined): Json | undefined {
+  let current = value;
+  const seen = new Set<string>();
+  while (isObject(current) && typeof current.$ref === 'string') {
+    const ref = current.$ref;
+    if (!ref.startsWith('#/') || seen.has(ref)) throw new Error(`Unsupported or circular $ref: ${ref}`);
+    seen.add(ref);
+    let target: Json | undefined = document;
+    for (const part of ref.slice(2).split('/')) {
+      target = isObject(target) ? target[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    }
+    if (target === undefined) throw new Error(`Unresolved $ref: ${ref}`);
+    current = target;
+  }
+  return current;
+}
+
+function bounds(document: JsonObject, schemaOrRef: Json | undefined): JsonObject {
+  const schema = resolveRef(document, schemaOrRef);
+  if (!isObject(schema)) return {};
+  const out: JsonObject = {};
+  if (Array.isArray(schema.allOf)) {
+    for (const part of schema.allOf) Object.assign(out, bounds(document, part));
+  }
+  for (const key of boundKeys) {
+    const value = schema[key];
+    if (value !== undefined && !(key === 'additionalProperties' && typeof value !== 'boolean')) out[key] = value;
+  }
+  if (schema.items !== undefined) out.items = bounds(document, schema.items);
+  if (isObject(schema.properties)) {
+    const properties: JsonObject = {};
+    for (const [name, property] of Object.entries(schema.properties)) properties[name] = bounds(document, property);
+    out.properties = properties;
+  }
+  return out;
+}
+
+function parameters(document: JsonObject, list: Json | undefined): Json[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((entry) => {
+    const parameter = resolveRef(document, entry);
+    if (!isObject(parameter)) throw new Error('A parameter is not an object');
+    const out: JsonObject = {
+      name: parameter.name ?? '',
+      in: parameter.in ?? '',
+      required: parameter.required === true,
+      schema: bounds(document, parameter.schema),
+    };
+    if (parameter.explode === false) out.explode = false;
+    return out;
+  });
+}
+
+function jsonBody(document: JsonObject, requestBody: Json | undefined): Json | undefined {
+  const body = resolveRef(document, requestBody);
+  if (!isObject(body) || !isObject(body.content)) return undefined;
+  const [mediaType, media] = Object.entries(body.content)[0] ?? [];
+  if (mediaType === undefined || !isObject(media)) return undefined;
+  return { required: body.required === true, mediaType, schema: bounds(document, media.schema) };
+}
+
+/** The constraints of every operation of a document, keyed by operationId. */
+export function extractConstraints(document: OpenApiDocument): JsonObject {
+  const operations: JsonObject = {};
+  for (const [path, pathItemOrRef] of Object.entries(document.paths)) {
+    const pathItem = resolveRef(document, pathItemOrRef);
+    if (!isObject(pathItem)) continue;
+    const shared = parameters(document, pathItem.parameters);
+    const pathServers = Array.isArray(pathItem.servers) ? pathItem.servers : undefined;
+    for (const method of methods) {
+      const operation = pathItem[method];
+      if (!isObject(operation) || typeof operation.operationId !== 'string') continue;
+      const servers = Array.isArray(operation.servers) ? operation.servers : pathServers;
+      const server = servers && isObject(servers[0]) ? servers[0].url : undefined;
+      const entry: JsonObject = {
+        method: method.toUpperCase(),
+        path,
+        parameters: [...shared, ...parameters(document, operation.parameters)],
+      };
+      if (typeof server === 'string') entry.server = server;
+      const body = jsonBody(document, operation.requestBody);
+      if (body !== undefined) entry.body = body;
+      operations[operation.operationId] = entry;
+    }
+  }
+  const rules = document['x-meterbook-rules'];
+  return {
+    title: document.info.title,
+    version: document.info.version,
+    defaultServer: document.servers[0]?.url ?? '',
+    operations,
+    rules: isObject(rules) ? stripDescriptions(rules) : {},
+  };
+}
+
+function stripDescriptions(value: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (key === 'description') continue;
+    out[key] = isObject(entry) ? stripDescriptions(entry) : entry;
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+// Dates in and out. The API takes `yyyy-MM-dd'T'HH:mm:ss` in UTC with no zone; its documents
+// print the pattern's quotes into samples (`2022-03-01'T'00:00:00`). We send the plain form and
+// read both forms, plus ISO 8601 with a zone, always as UTC.
+
+const apiForm = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+const localForm = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/;
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+/** A Date as the API's UTC form, e.g. `2024-01-31T00:00:00` (milliseconds are dropped). */
+export function formatApiDateTime(date: Date): string {
+  return (
+    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
+    `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`
+  );
+}
+
+/**
+ * A Date, or a string (`2024-01-31`, `2024-01-31T00:00:00`, or ISO 8601 with a zone), in the
+ * API's form. Returns undefined when the value is not a real date.
+ */
+export function toApiDateTime(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : formatApiDateTime(value);
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const candidate = dateOnly.test(text) ? `${text}T00:00:00` : text;
+  const parsed = parseApiDateTime(candidate);
+  if (parsed === undefined) return undefined;
+  const formatted = formatApiDateTime(parsed);
+  // Reject dates that JavaScript silently rolls over, such as 2024-02-31.
+  if (apiForm.test(candidate) && formatted !== candidate) return undefined;
+  return formatted;
+}
+
+/** A date from a response, in any of the forms above, as a UTC Date; undefined if unreadable. */
+export function parseApiDateTime(value: string): Date | undefined {
+  const text = value.replace(/'/g, '').trim();
+  if (text === '') return undefined;
+  const iso = localForm.test(text) ? `${text}Z` : dateOnly.test(text) ? `${text}T00:00:00Z` : text;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return undefined;
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? undefined : new Date(time);
+}

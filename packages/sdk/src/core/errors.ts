@@ -1,0 +1,150 @@
+/** What went wrong, in one word a program can branch on. */
+export type ApiErrorKind =
+  | 'auth'
+  | 'not_found'
+  | 'rate_limit'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'malformed'
+  | 'http'
+  | 'report_failed'
+  | 'incomplete';
+
+/** Everything known about a failed call; never holds a token or a secret. */
+export interface ApiErrorDetails {
+  kind: ApiErrorKind;
+  /** What happened, in one sentence, without the request context (added by the error). */
+  reason: string;
+  /** Which API answered, e.g. "HERE Usage API". */
+  api: string;
+  /** The operation, e.g. "getUsage". */
+  operation: string;
+  method?: string;
+  /** The request URL, with any credential-like query value removed. */
+  url?: string;
+  status?: number;
+  code?: string;
+  correlationId?: string;
+  requestId?: string;
+  /** How long the server asked to wait, for 429 and 503. */
+  retryAfterMs?: number;
+  /** The page a paged walk failed on (0-based page number). */
+  page?: number;
+  /** How many attempts were made. */
+  attempts?: number;
+  cause?: unknown;
+}
+
+/** A call to an API failed. `kind` says how; `correlationId` is the id support asks for. */
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly api: string;
+  readonly operation: string;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+  readonly correlationId: string | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly page: number | undefined;
+  readonly attempts: number | undefined;
+
+  constructor(details: ApiErrorDetails) {
+    super(describe(details), details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = new.target.name;
+    this.kind = details.kind;
+    this.api = details.api;
+    this.operation = details.operation;
+    this.method = details.method;
+    this.url = details.url;
+    this.status = details.status;
+    this.code = details.code;
+    this.correlationId = details.correlationId;
+    this.requestId = details.requestId;
+    this.retryAfterMs = details.retryAfterMs;
+    this.page = details.page;
+    this.attempts = details.attempts;
+  }
+}
+
+/** 401 or 403: the token is missing, expired, or may not see this realm. */
+export class AuthError extends ApiError {}
+/** 404: no such realm, report or path. */
+export class NotFoundError extends ApiError {}
+/** 429 after every allowed retry. */
+export class RateLimitError extends ApiError {}
+/** 5xx after every allowed retry. */
+export class ServerError extends ApiError {}
+/** The server could not be reached, or the connection broke. */
+export class NetworkError extends ApiError {}
+/** The call, or a wait, ran past its deadline. */
+export class TimeoutError extends ApiError {}
+/** The caller's AbortSignal fired. */
+export class AbortedError extends ApiError {}
+/** The answer could not be read: invalid or truncated JSON, or an unexpected content type. */
+export class MalformedResponseError extends ApiError {}
+/** A report ended in `failed`. */
+export class ReportFailedError extends ApiError {}
+/** The pages of a walk do not add up to the total the server announced. */
+export class IncompleteResultError extends ApiError {}
+
+const classes: Record<ApiErrorKind, typeof ApiError> = {
+  auth: AuthError,
+  not_found: NotFoundError,
+  rate_limit: RateLimitError,
+  server: ServerError,
+  network: NetworkError,
+  timeout: TimeoutError,
+  aborted: AbortedError,
+  malformed: MalformedResponseError,
+  http: ApiError,
+  report_failed: ReportFailedError,
+  incomplete: IncompleteResultError,
+};
+
+/** The one error factory: picks the named class for the kind. */
+export function createApiError(details: ApiErrorDetails): ApiError {
+  return new classes[details.kind](details);
+}
+
+/** The kind of an HTTP error status. */
+export function kindOfStatus(status: number): ApiErrorKind {
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limit';
+  if (status >= 500) return 'server';
+  return 'http';
+}
+
+function describe(details: ApiErrorDetails): string {
+  const request = [details.method, details.url].filter(Boolean).join(' ');
+  const where = details.page === undefined ? '' : ` (page ${details.page})`;
+  const parts = [`${details.api} ${details.operation}${where} failed: ${details.reason}`];
+  if (request) parts.push(`Request: ${request}.`);
+  parts.push(`Correlation id: ${details.correlationId ?? 'none received'}.`);
+  if (details.requestId) parts.push(`Request id: ${details.requestId}.`);
+  return parts.join(' ');
+}
+
+/** One rejected input: which field, and what is wrong with it, in plain words. */
+export interface ValidationIssue {
+  field: string;
+  message: string;
+}
+
+/** Input was rejected before any request was sent. `issues` lists every problem at once. */
+export class ValidationError extends Error {
+  readonly issues: readonly ValidationIssue[];
+  readonly operation: string;
+
+  constructor(operation: string, issues: ValidationIssue[]) {
+    const lines = issues.map((issue) => `- ${issue.message}`).join('\n');
+    super(`Please correct ${issues.length === 1 ? 'this' : `these ${issues.length}`} before sending ${operation}:\n${lines}`);
+    this.name = new.target.name;
+    this.operation = operation;
+    this.issues = issues;
+  }
+}

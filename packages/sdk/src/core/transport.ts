@@ -1,0 +1,241 @@
+// The one transport for every API: request ids, auth, deadline, abort, retries, typed errors.
+// It sits under openapi-fetch as its `fetch`, so every typed call goes through it.
+import { anySignal, DeadlineExceeded, sleep } from './abort.js';
+import { resolveToken, type TokenSource } from './auth.js';
+import { createApiError, kindOfStatus, type ApiError, type ApiErrorKind } from './errors.js';
+import { defaultRetryPolicy, isRetryable, networkCodeOf, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry.js';
+import { redactUrl, scrub } from './redact.js';
+
+export interface TransportOptions {
+  /** The API's name in error messages, e.g. "HERE Usage API". */
+  api: string;
+  baseUrl: string;
+  token?: TokenSource;
+  fetch?: typeof globalThis.fetch;
+  /** Retries after the first attempt (default 3). */
+  maxRetries?: number;
+  /** Deadline of one call, retries and waits included, until its body is read (headers for streams). */
+  timeoutMs?: number;
+  /** Source of randomness for backoff jitter (tests pin it). */
+  random?: () => number;
+}
+
+/** What the transport needs to know about one call. */
+export interface CallContext {
+  operation: string;
+  /** May the request be sent twice without harm? GETs yes, report creation no. */
+  idempotent: boolean;
+  /** json and text bodies are read (and retried) here; stream bodies are handed over unread. */
+  expect: 'json' | 'text' | 'stream';
+  signal?: AbortSignal;
+  requestId?: string;
+  /** The raw client returns HTTP error responses instead of throwing. */
+  throwOnHttpError?: boolean;
+  page?: number;
+}
+
+interface Failure {
+  kind: ApiErrorKind;
+  reason: string;
+  status?: number;
+  code?: string;
+  networkCode?: string;
+  bodyFailed?: boolean;
+  retryAfterMs?: number;
+  correlationId?: string;
+  cause?: unknown;
+}
+
+/** A JSON response whose body was already read and parsed once, so openapi-fetch need not parse it again. */
+class ParsedJsonResponse extends Response {
+  constructor(
+    private readonly value: unknown,
+    private readonly raw: string,
+    init: ResponseInit,
+  ) {
+    super(null, init);
+  }
+  override json(): Promise<unknown> {
+    return Promise.resolve(this.value);
+  }
+  override text(): Promise<string> {
+    return Promise.resolve(this.raw);
+  }
+}
+
+export interface Transport {
+  readonly api: string;
+  readonly baseUrl: string;
+  readonly origin: string;
+  send(request: Request, context: CallContext): Promise<Response>;
+}
+
+const defaultTimeoutMs = 60_000;
+
+function newId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** Builds the transport. Nothing here knows which API it talks to beyond `api` and `baseUrl`. */
+export function createTransport(options: TransportOptions): Transport {
+  const fetchImpl = options.fetch ?? ((input: Request) => globalThis.fetch(input));
+  const policy: RetryPolicy = { ...defaultRetryPolicy, maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries };
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const origin = new URL(baseUrl).origin;
+
+  async function send(request: Request, context: CallContext): Promise<Response> {
+    const requestId = context.requestId ?? request.headers.get('x-request-id') ?? newId();
+    const url = redactUrl(request.url);
+    const sameOrigin = new URL(request.url).origin === origin;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DeadlineExceeded(timeoutMs)), timeoutMs);
+    const { signal, dispose } = anySignal([context.signal, deadline.signal]);
+    const started = Date.now();
+    let refreshedToken = false;
+    let correlationId: string | undefined;
+    let token: string | undefined;
+
+    const fail = (failure: Failure, attempts: number): ApiError =>
+      createApiError({
+        ...failure,
+        // A server may echo what it was sent; the token never reaches a message.
+        reason: scrub(failure.reason, [token]),
+        api: options.api,
+        operation: context.operation,
+        method: request.method,
+        url,
+        correlationId: failure.correlationId ?? correlationId,
+        requestId,
+        page: context.page,
+        attempts,
+      });
+
+    const stopped = (attempts: number, cause: unknown): ApiError | undefined => {
+      if (context.signal?.aborted) return fail({ kind: 'aborted', reason: 'the call was cancelled.', cause }, attempts);
+      if (deadline.signal.aborted) return fail({ kind: 'timeout', reason: `no complete answer within ${timeoutMs} ms.`, cause }, attempts);
+      return undefined;
+    };
+
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const sentCorrelationId = newId();
+        correlationId = sentCorrelationId;
+        let failure: Failure;
+        const headers = new Headers(request.headers);
+        headers.set('X-Request-ID', requestId);
+        headers.set('X-Correlation-ID', sentCorrelationId);
+        headers.delete('authorization');
+        // The token goes only to the API's own origin: a report link may point elsewhere.
+        if (sameOrigin) {
+          token = await resolveToken(options.token, { forceRefresh: refreshedToken, signal });
+          if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
+        }
+        try {
+          const body = request.body === null ? null : await request.clone().arrayBuffer();
+          const response = await fetchImpl(new Request(request.url, { method: request.method, headers, body, signal }));
+          correlationId = response.headers.get('x-correlation-id') ?? sentCorrelationId;
+
+          if (response.status === 401 && sameOrigin && typeof options.token === 'function' && !refreshedToken) {
+            // Ask the token function once for a fresh token; this try does not count as a retry.
+            refreshedToken = true;
+            await response.body?.cancel();
+            attempt--;
+            continue;
+          }
+          if (response.ok) {
+            if (context.expect === 'stream') {
+              clearTimeout(timer);
+              return response;
+            }
+            const read = await readBody(response, context.expect);
+            if (read.ok) return read.response;
+            failure = { ...read.failure, correlationId };
+          } else {
+            const text = await response.text().catch(() => '');
+            const parsed = parseErrorBody(text);
+            failure = {
+              kind: kindOfStatus(response.status),
+              status: response.status,
+              code: parsed.code,
+              reason: `HTTP ${response.status}${parsed.message ? `: ${parsed.message}` : ` ${response.statusText}`.trimEnd() + '.'}`,
+              retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+              correlationId: response.headers.get('x-correlation-id') ?? parsed.correlationId ?? sentCorrelationId,
+            };
+            if (context.throwOnHttpError === false && !(attempt < policy.maxRetries && isRetryable(failure, context.idempotent))) {
+              return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+            }
+          }
+        } catch (error) {
+          const stop = stopped(attempt + 1, error);
+          if (stop) throw stop;
+          failure = { kind: 'network', reason: `the connection failed (${describeNetworkError(error)}).`, networkCode: networkCodeOf(error), cause: error };
+        }
+
+        const delay = retryDelayMs(policy, attempt, failure.retryAfterMs, options.random);
+        const fitsDeadline = Date.now() - started + delay < timeoutMs;
+        if (attempt >= policy.maxRetries || !isRetryable(failure, context.idempotent) || !fitsDeadline) {
+          throw fail(failure, attempt + 1);
+        }
+        try {
+          await sleep(delay, signal);
+        } catch (error) {
+          throw stopped(attempt + 1, error) ?? error;
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+      if (context.expect !== 'stream') dispose();
+    }
+  }
+
+  return { api: options.api, baseUrl, origin, send };
+}
+
+type ReadResult = { ok: true; response: Response } | { ok: false; failure: Failure };
+
+async function readBody(response: Response, expect: 'json' | 'text'): Promise<ReadResult> {
+  const contentType = response.headers.get('content-type') ?? '';
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    // A body cut off mid-way (connection reset, truncated chunked stream).
+    return { ok: false, failure: { kind: 'network', reason: `the answer broke off while being read (${describeNetworkError(error)}).`, bodyFailed: true, cause: error } };
+  }
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  if (expect === 'text') return { ok: true, response: new Response(text, init) };
+  if (!/json/i.test(contentType)) {
+    return { ok: false, failure: { kind: 'malformed', reason: `expected JSON but the answer is "${contentType || 'without a content type'}".` } };
+  }
+  try {
+    const headers = new Headers(response.headers);
+    // openapi-fetch calls json() only when it sees a length; the body is already in hand.
+    headers.set('content-length', String(text.length || 1));
+    return { ok: true, response: new ParsedJsonResponse(JSON.parse(text), text, { ...init, headers }) };
+  } catch (error) {
+    return { ok: false, failure: { kind: 'malformed', reason: `the answer is not valid JSON (${text.length} characters received; it may be truncated).`, cause: error } };
+  }
+}
+
+function parseErrorBody(text: string): { code?: string; message?: string; correlationId?: string } {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body !== 'object' || body === null) return {};
+    const record = body as Record<string, unknown>;
+    const pick = (key: string): string | undefined => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+    return {
+      code: pick('code') ?? pick('errorCode') ?? pick('error'),
+      message: pick('message') ?? pick('title') ?? pick('error_description'),
+      correlationId: pick('correlationId'),
+    };
+  } catch {
+    return {};
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  const code = networkCodeOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return code ? `${code}: ${message}` : message;
+}

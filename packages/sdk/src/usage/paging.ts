@@ -1,0 +1,77 @@
+// Walks every page of a paged answer. The API's envelope is not to be trusted alone (its own
+// samples say nextOffset 0 on page one of four), so the walk goes by total and lastOffset from
+// the first page, fetches the rest with bounded concurrency, yields in server order, stops on
+// an empty page, and fails loudly if the pages do not add up to the announced total.
+import { anySignal } from '../core/abort.js';
+import { createApiError, type ApiError } from '../core/errors.js';
+import type { Page, PageProgress } from './types.js';
+
+export interface PageWalk<T> {
+  fetchPage: (offset: number, signal: AbortSignal) => Promise<Page<T>>;
+  concurrency?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: PageProgress) => void;
+  /** For error messages. */
+  api: string;
+  operation: string;
+}
+
+function incomplete(walk: { api: string; operation: string }, reason: string, page: number, correlationId?: string): ApiError {
+  return createApiError({ kind: 'incomplete', api: walk.api, operation: walk.operation, reason, page, correlationId });
+}
+
+/** Every item of every page, in server order. */
+export async function* walkPages<T>(walk: PageWalk<T>): AsyncGenerator<T> {
+  const concurrency = Math.max(1, Math.min(16, Math.floor(walk.concurrency ?? 4)));
+  const stop = new AbortController();
+  const { signal, dispose } = anySignal([walk.signal, stop.signal]);
+  const inFlight = new Map<number, Promise<Page<T>>>();
+  try {
+    const first = await walk.fetchPage(0, signal);
+    const total = first.total;
+    const pageSize = Math.max(1, first.limit || first.items.length || 1);
+    const expectedLast = total === 0 ? 0 : Math.ceil(total / pageSize) - 1;
+    // One page past what the total implies is allowed (it should be empty); never more.
+    const lastOffset = Math.min(first.lastOffset ?? expectedLast, expectedLast + 1);
+    const pagesTotal = lastOffset + 1;
+    let records = first.items.length;
+    let pagesDone = 1;
+    let lastCorrelationId = first.correlationId;
+    walk.onProgress?.({ pagesDone, pagesTotal, records, total });
+    yield* first.items;
+
+    let next = 1;
+    const launch = (): void => {
+      while (next <= lastOffset && inFlight.size < concurrency) {
+        const promise = walk.fetchPage(next, signal);
+        // Pages still in flight when the walk stops early must not surface as unhandled.
+        promise.catch(() => undefined);
+        inFlight.set(next, promise);
+        next++;
+      }
+    };
+    for (let offset = 1; offset <= lastOffset && first.items.length > 0; offset++) {
+      launch();
+      const page = await (inFlight.get(offset) as Promise<Page<T>>);
+      inFlight.delete(offset);
+      lastCorrelationId = page.correlationId;
+      if (page.total !== total) {
+        throw incomplete(walk, `the data changed while it was being read: page 0 announced ${total} records, page ${offset} announces ${page.total}. Run the query again.`, offset, page.correlationId);
+      }
+      if (page.items.length === 0) break;
+      records += page.items.length;
+      if (records > total) {
+        throw incomplete(walk, `the pages hold more records than the ${total} announced (duplicates?). Run the query again.`, offset, page.correlationId);
+      }
+      pagesDone++;
+      walk.onProgress?.({ pagesDone, pagesTotal, records, total });
+      yield* page.items;
+    }
+    if (records !== total) {
+      throw incomplete(walk, `the pages held ${records} records, but the server announced ${total}. Nothing was dropped silently: run the query again.`, pagesDone - 1, lastCorrelationId);
+    }
+  } finally {
+    stop.abort();
+    dispose();
+  }
+}

@@ -1,0 +1,76 @@
+// Turns what a caller passes into the API's parameters, and refuses bad input before sending.
+import { toApiDateTime } from '../core/dates.js';
+import { ValidationError, type ValidationIssue } from '../core/errors.js';
+import { fieldLabel, validateRequest, type OperationConstraint, type RequestValues } from '../core/validation.js';
+import { spec } from '../generated/usage-v2.constraints.gen.js';
+
+export type UsageOperationId = keyof typeof spec.operations;
+
+const operations: Record<UsageOperationId, OperationConstraint> = spec.operations;
+
+function constraintOf(operationId: UsageOperationId): OperationConstraint {
+  return operations[operationId];
+}
+
+/** Names the caller may pass for an operation, beyond its spec parameters. */
+const extraKeys: Partial<Record<UsageOperationId, string[]>> = { createUsageReport: ['subAccounts'] };
+
+function normalize(name: string, value: unknown, issues: ValidationIssue[]): unknown {
+  if (name === 'startDate' || name === 'endDate') {
+    if (value === undefined) return undefined;
+    const formatted = toApiDateTime(value);
+    if (formatted === undefined) {
+      issues.push({ field: name, message: `${fieldLabel(name)} is not a real date: use a Date, or text like 2024-01-31 or 2024-01-31T00:00:00 (UTC). Got ${JSON.stringify(value instanceof Date ? 'Invalid Date' : value)}.` });
+    }
+    return formatted;
+  }
+  if (name === 'groupBy' && Array.isArray(value)) return value.join(',');
+  if (typeof value === 'string' && value.trim() === '' && name !== 'realmId' && name !== 'reportId') return undefined;
+  return value;
+}
+
+export interface BuiltRequest {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body?: unknown;
+}
+
+/**
+ * Splits the caller's flat parameters into path and query values, converts dates and lists,
+ * and validates everything against the spec. Throws ValidationError listing every problem.
+ */
+export function buildRequest(operationId: UsageOperationId, input: unknown): BuiltRequest {
+  const operation = constraintOf(operationId);
+  const issues: ValidationIssue[] = [];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ValidationError(operationId, [{ field: 'params', message: 'The parameters must be an object, e.g. { realmId, startDate, endDate }.' }]);
+  }
+  const params = input as Record<string, unknown>;
+  const known = new Map(operation.parameters.filter((p) => p.in !== 'header').map((p) => [p.name, p]));
+  const values: RequestValues & BuiltRequest = { path: {}, query: {} };
+  for (const [name, raw] of Object.entries(params)) {
+    const parameter = known.get(name);
+    if (parameter === undefined) {
+      if (extraKeys[operationId]?.includes(name)) continue;
+      const near = [...known.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
+      issues.push({ field: name, message: `"${name}" is not a parameter of this request${near ? `: did you mean ${near}?` : '.'}` });
+      continue;
+    }
+    const value = normalize(name, raw, issues);
+    if (value !== undefined) (parameter.in === 'path' ? values.path : values.query)[name] = value;
+  }
+  if (operationId === 'createUsageReport' && params.subAccounts !== undefined) values.body = { subAccounts: params.subAccounts };
+  const dateIssues = new Set(issues.map((i) => i.field));
+  for (const issue of validateRequest(operation, values, spec.rules)) {
+    // A date that could not be read is reported once, not again as "required".
+    if (!dateIssues.has(issue.field)) issues.push(issue);
+  }
+  if (issues.length > 0) throw new ValidationError(operationId, issues);
+  return values;
+}
+
+/** Validates a report id or other path values of an operation that takes no filters. */
+export function checkPath(operationId: UsageOperationId, path: Record<string, unknown>): void {
+  const issues = validateRequest({ ...constraintOf(operationId), parameters: constraintOf(operationId).parameters.filter((p) => p.in === 'path') }, { path });
+  if (issues.length > 0) throw new ValidationError(operationId, issues);
+}

@@ -1,0 +1,177 @@
+// client.reports: create, list, status, wait, and stream the output.
+import { DeadlineExceeded } from '../core/abort.js';
+import { readCsvBatches } from '../core/csv-stream.js';
+import { createApiError, ValidationError } from '../core/errors.js';
+import { LazyList } from '../core/lazy-list.js';
+import { redactUrl } from '../core/redact.js';
+import { pollUntil, type PollOptions } from '../core/poll.js';
+import type { UsageContext } from './context.js';
+import { walkPages } from './paging.js';
+import { buildRequest } from './params.js';
+import { csvRowReader, toReport } from './records.js';
+import type { CallOptions, Page, Report, ReportCreateParams, ReportRef, UsageCsvRow, WalkOptions } from './types.js';
+
+export interface ReportListParams {
+  realmId: string;
+  limit?: number;
+  offset?: number;
+  sort?: 'asc' | 'desc';
+}
+
+export type ReportWaitOptions = PollOptions<Report>;
+
+export interface ReportCalls {
+  /** Starts a report; it is `inProgress` until `waitUntilDone` sees it completed. Not retried unless it surely was not received. */
+  create(params: ReportCreateParams, options?: CallOptions): Promise<ReportRef>;
+  /** One page of the realm's reports, newest first unless `sort: 'asc'`. */
+  list(params: ReportListParams, options?: CallOptions): Promise<Page<Report>>;
+  /** Every report of the realm, in server order. */
+  all(params: Omit<ReportListParams, 'offset' | 'limit'>, options?: WalkOptions): LazyList<Report>;
+  /** One report's status. */
+  get(params: { realmId: string; reportId: string }, options?: CallOptions): Promise<Report>;
+  /** Polls until the report is completed; rejects with ReportFailedError, TimeoutError or AbortedError. */
+  waitUntilDone(ref: { realmId: string; id: string } | { realmId: string; reportId: string }, options?: ReportWaitOptions): Promise<Report>;
+  /** The rows of a completed report's CSV, streamed and typed. Takes the report or its `resultHref`. */
+  download(report: Report | string, options?: CallOptions): LazyList<UsageCsvRow>;
+}
+
+export function createReportCalls(context: UsageContext): ReportCalls {
+  const { transport } = context;
+
+  async function get(params: { realmId: string; reportId: string }, options: CallOptions = {}): Promise<Report> {
+    const { path } = buildRequest('getUsageReport', params);
+    const { data, response } = await context.raw.GET('/usage/realms/{realmId}/reports/{reportId}', {
+      params: { path } as never,
+      fetch: context.via({ operation: 'getUsageReport', idempotent: true, expect: 'json', signal: options.signal, requestId: options.requestId }),
+    });
+    return context.read('getUsageReport', response, () => toReport(data as NonNullable<typeof data>, params.realmId, response.headers.get('x-correlation-id') ?? undefined));
+  }
+
+  async function list(params: ReportListParams, options: CallOptions & { page?: number } = {}): Promise<Page<Report>> {
+    const { path, query } = buildRequest('listUsageReports', params);
+    const { data, response } = await context.raw.GET('/usage/realms/{realmId}/reports', {
+      params: { path, query } as never,
+      fetch: context.via({ operation: 'listUsageReports', idempotent: true, expect: 'json', signal: options.signal, requestId: options.requestId, page: options.page }),
+    });
+    const body = data as NonNullable<typeof data>;
+    const correlationId = response.headers.get('x-correlation-id') ?? undefined;
+    return context.read('listUsageReports', response, () => ({ ...body, items: body.items.map((item) => toReport(item, params.realmId)), correlationId }), options.page);
+  }
+
+  /** The absolute URL of a report's output; relative links resolve against the API's base URL. */
+  function outputUrl(report: Report | string): string {
+    const href = typeof report === 'string' ? report : report.resultHref;
+    if (typeof report !== 'string' && (report.status !== 'completed' || !href)) {
+      throw new ValidationError('download', [{ field: 'report', message: `Report ${report.id} is ${report.status}, so it has no output yet: wait with reports.waitUntilDone first.` }]);
+    }
+    const issue = { field: 'resultHref', message: `The report link must be an http(s) URL or a path of the API (got ${JSON.stringify(String(href).slice(0, 80))}).` };
+    if (typeof href !== 'string' || href.trim() === '' || /[\s\u0000-\u001f]/.test(href)) throw new ValidationError('download', [issue]);
+    const base = new URL(`${transport.baseUrl}/`);
+    const basePath = base.pathname.replace(/\/$/, '');
+    let url: URL;
+    try {
+      url = href.startsWith('/') && !href.startsWith('//') && !href.startsWith(`${basePath}/`) ? new URL(`${transport.baseUrl}${href}`) : new URL(href, base);
+    } catch {
+      throw new ValidationError('download', [issue]);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ValidationError('download', [issue]);
+    return url.toString();
+  }
+
+  return {
+    async create(params, options = {}) {
+      const { path, query, body } = buildRequest('createUsageReport', params);
+      const { data, response } = await context.raw.POST('/usage/realms/{realmId}/reports', {
+        params: { path, query } as never,
+        body: (body ?? {}) as never,
+        fetch: context.via({ operation: 'createUsageReport', idempotent: false, expect: 'json', signal: options.signal, requestId: options.requestId }),
+      });
+      const created = data as NonNullable<typeof data>;
+      const ref: ReportRef = { realmId: params.realmId, id: created.id, status: created.status };
+      const location = response.headers.get('location');
+      if (location) ref.statusUrl = location;
+      const correlationId = response.headers.get('x-correlation-id');
+      if (correlationId) ref.correlationId = correlationId;
+      return ref;
+    },
+    list: (params, options) => list(params, options),
+    all(params, options = {}) {
+      const limit = options.pageSize ?? 100;
+      buildRequest('listUsageReports', { ...params, limit, offset: 0 });
+      return new LazyList(() =>
+        walkPages<Report>({
+          api: transport.api,
+          operation: 'listUsageReports',
+          concurrency: options.concurrency,
+          signal: options.signal,
+          onProgress: options.onProgress,
+          fetchPage: (offset, signal) => list({ ...params, limit, offset }, { signal, page: offset }),
+        }),
+      );
+    },
+    get,
+    async waitUntilDone(ref, options = {}) {
+      const reportId = 'id' in ref ? ref.id : ref.reportId;
+      buildRequest('getUsageReport', { realmId: ref.realmId, reportId });
+      const fail = (kind: 'report_failed' | 'timeout' | 'aborted', reason: string, report?: Report) =>
+        createApiError({ kind, api: transport.api, operation: 'waitUntilDone', reason, correlationId: report?.correlationId });
+      let last: Report | undefined;
+      let report: Report;
+      try {
+        report = await pollUntil(
+          async (signal) => (last = await get({ realmId: ref.realmId, reportId }, { signal })),
+          (r) => r.status !== 'inProgress',
+          options,
+        );
+      } catch (error) {
+        if (error instanceof DeadlineExceeded) throw fail('timeout', `report ${reportId} was still ${last?.status ?? 'unknown'} after ${error.ms} ms. It may still complete: wait again later.`, last);
+        if (options.signal?.aborted && !(error instanceof Error && 'kind' in error)) throw fail('aborted', `waiting for report ${reportId} was cancelled.`, last);
+        throw error;
+      }
+      if (report.status === 'failed') throw fail('report_failed', `report ${reportId} failed${report.failureReason ? `: ${report.failureReason}` : ' (the server gave no reason)'}.`, report);
+      return report;
+    },
+    download(report, options = {}) {
+      const url = outputUrl(report);
+      return new LazyList(async function* () {
+        const response = await transport.send(new Request(url, { headers: { Accept: 'text/csv' } }), {
+          operation: 'getUsageReportOutput',
+          idempotent: true,
+          expect: 'stream',
+          signal: options.signal,
+          requestId: options.requestId,
+        });
+        if (response.body === null) return;
+        let toRow: ((cells: string[]) => UsageCsvRow) | undefined;
+        let rows = 0;
+        try {
+          for await (const batch of readCsvBatches(response.body, options.signal)) {
+            for (const cells of batch) {
+              if (toRow === undefined) {
+                toRow = csvRowReader(cells);
+                continue;
+              }
+              const reader = toRow;
+              rows++;
+              yield context.read('getUsageReportOutput', response, () => reader(cells));
+            }
+          }
+        } catch (error) {
+          if (error instanceof Error && 'kind' in error) throw error;
+          // The body broke off after the headers: say which request, where, and its correlation id.
+          throw createApiError({
+            kind: options.signal?.aborted ? 'aborted' : 'network',
+            api: transport.api,
+            operation: 'getUsageReportOutput',
+            reason: options.signal?.aborted ? `the download was cancelled after ${rows} rows.` : `the download broke off after ${rows} rows (${error instanceof Error ? error.message : String(error)}).`,
+            method: 'GET',
+            url: redactUrl(url),
+            status: response.status,
+            correlationId: response.headers.get('x-correlation-id') ?? undefined,
+            cause: error,
+          });
+        }
+      });
+    },
+  };
+}
