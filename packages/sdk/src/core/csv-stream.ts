@@ -13,22 +13,30 @@ export async function* readCsvBatches(body: ReadableStream<Uint8Array>, signal?:
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let parser: Parser | undefined;
   let pending = '';
+  let carry = '';
   let batch: string[][] = [];
   const onRow = (row: string[]): void => {
     batch.push(row);
   };
   const feed = (text: string): void => {
     if (parser === undefined) {
-      // The schema is inferred from text holding at least the whole header line.
+      // The schema (and the line ending) is inferred from text holding the whole header line;
+      // a chunk ending between \r and \n is not enough to tell \r\n from \r.
       pending += text;
-      if (!/\r|\n/.test(pending)) return;
+      if (!/\n|\r[^\n]/.test(pending)) return;
       parser = initParser(inferSchema(pending, { col: ',', encl: '"' }));
       batch.push(parser.schema.cols.map((column) => column.name));
-      parser.chunk<string[]>(pending, parser.stringArrs, onRow);
+      const first = pending;
       pending = '';
+      carry = first.endsWith('\r') ? '\r' : '';
+      parser.chunk<string[]>(carry ? first.slice(0, -1) : first, parser.stringArrs, onRow);
       return;
     }
-    parser.chunk<string[]>(text, parser.stringArrs, onRow);
+    // uDSV misreads a \r\n split across two chunks (the \n lands in the next field), so a
+    // trailing \r waits for the next chunk.
+    const joined = carry + text;
+    carry = joined.endsWith('\r') ? '\r' : '';
+    parser.chunk<string[]>(carry ? joined.slice(0, -1) : joined, parser.stringArrs, onRow);
   };
   let finished = false;
   try {
@@ -47,9 +55,10 @@ export async function* readCsvBatches(body: ReadableStream<Uint8Array>, signal?:
     }
     feed(decoder.decode());
     if (parser === undefined && pending.trim() !== '') {
-      // A file that is only a header without a line break.
-      feed('\n');
+      // A file that is only a header, or ends right after its header's \r.
+      feed(pending.endsWith('\r') ? '\n' : '\r\n');
     }
+    if (carry && parser) parser.chunk<string[]>(carry, parser.stringArrs, onRow);
     parser?.end();
     if (batch.length > 0) yield batch;
   } finally {

@@ -119,6 +119,8 @@ export function createTransport(options: TransportOptions): Transport {
 
     try {
       for (let attempt = 0; ; attempt++) {
+        const stop = stopped(attempt, signal.reason);
+        if (stop) throw stop;
         const sentCorrelationId = newId();
         correlationId = sentCorrelationId;
         let failure: Failure;

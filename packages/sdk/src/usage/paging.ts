@@ -51,6 +51,9 @@ export async function* walkPages<T>(walk: PageWalk<T>): AsyncGenerator<T> {
       }
     };
     for (let offset = 1; offset <= lastOffset && first.items.length > 0; offset++) {
+      if (walk.signal?.aborted) {
+        throw createApiError({ kind: 'aborted', api: walk.api, operation: walk.operation, reason: `the walk was cancelled after ${records} of ${total} records.`, page: offset });
+      }
       launch();
       const page = await (inFlight.get(offset) as Promise<Page<T>>);
       inFlight.delete(offset);

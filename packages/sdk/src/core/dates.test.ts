@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatApiDateTime, parseApiDateTime, toApiDateTime } from './dates.js';
+
+describe('dates', () => {
+  it('sends Dates and strings in the API form, in UTC', () => {
+    expect(formatApiDateTime(new Date('2024-01-31T23:59:59.999Z'))).toBe('2024-01-31T23:59:59');
+    expect(toApiDateTime('2024-01-31')).toBe('2024-01-31T00:00:00');
+    expect(toApiDateTime('2024-01-31T10:00:00+02:00')).toBe('2024-01-31T08:00:00');
+    expect(toApiDateTime('2024-02-30T00:00:00')).toBeUndefined();
+    expect(toApiDateTime('31/01/2024')).toBeUndefined();
+    expect(toApiDateTime(20240131)).toBeUndefined();
+  });
+
+  it("reads the documents' quoted-T form, the plain form and ISO, as UTC", () => {
+    expect(parseApiDateTime("2022-03-01'T'00:00:00")?.toISOString()).toBe('2022-03-01T00:00:00.000Z');
+    expect(parseApiDateTime('2022-03-01T05:06:07')?.toISOString()).toBe('2022-03-01T05:06:07.000Z');
+    expect(parseApiDateTime('2022-03-01T05:06:07+01:00')?.toISOString()).toBe('2022-03-01T04:06:07.000Z');
+    expect(parseApiDateTime('2022-03-01')?.toISOString()).toBe('2022-03-01T00:00:00.000Z');
+    expect(parseApiDateTime('soon')).toBeUndefined();
+  });
+});
