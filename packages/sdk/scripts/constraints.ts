@@ -1,5 +1,6 @@
-// Reads the validation-relevant part of an OpenAPI 3.0 document: for each operation, its
-// parameters and JSON body with their bounds, with local $refs resolved. Descriptions are left
+// Reads the validation-relevant part of an OpenAPI 3.0 document: a table of parameters with
+// their bounds, and for each operation the keys of its parameters and its JSON body, with local
+// $refs resolved. Descriptions are left
 // out so the generated file stays small in the browser bundle.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -71,19 +72,31 @@ function bounds(document: JsonObject, schemaOrRef: Json | undefined): JsonObject
   return out;
 }
 
-function parameters(document: JsonObject, list: Json | undefined): Json[] {
+function parameter(document: JsonObject, entry: Json): JsonObject {
+  const resolved = resolveRef(document, entry);
+  if (!isObject(resolved)) throw new Error('A parameter is not an object');
+  const out: JsonObject = {
+    name: resolved.name ?? '',
+    in: resolved.in ?? '',
+    required: resolved.required === true,
+    schema: bounds(document, resolved.schema),
+  };
+  if (resolved.explode === false) out.explode = false;
+  return out;
+}
+
+/**
+ * Adds an operation's parameters to the shared table and returns their keys. Parameters that
+ * several operations share through a $ref are written once (the browser bundle carries them).
+ */
+function parameterKeys(document: JsonObject, list: Json | undefined, table: JsonObject, owner: string): string[] {
   if (!Array.isArray(list)) return [];
   return list.map((entry) => {
-    const parameter = resolveRef(document, entry);
-    if (!isObject(parameter)) throw new Error('A parameter is not an object');
-    const out: JsonObject = {
-      name: parameter.name ?? '',
-      in: parameter.in ?? '',
-      required: parameter.required === true,
-      schema: bounds(document, parameter.schema),
-    };
-    if (parameter.explode === false) out.explode = false;
-    return out;
+    const ref = isObject(entry) && typeof entry.$ref === 'string' ? entry.$ref : undefined;
+    const resolved = parameter(document, entry);
+    const key = ref?.startsWith('#/components/parameters/') ? ref.slice('#/components/parameters/'.length) : `${owner}.${String(resolved.name)}`;
+    table[key] = resolved;
+    return key;
   });
 }
 
@@ -98,10 +111,11 @@ function jsonBody(document: JsonObject, requestBody: Json | undefined): Json | u
 /** The constraints of every operation of a document, keyed by operationId. */
 export function extractConstraints(document: OpenApiDocument): JsonObject {
   const operations: JsonObject = {};
+  const parameters: JsonObject = {};
   for (const [path, pathItemOrRef] of Object.entries(document.paths)) {
     const pathItem = resolveRef(document, pathItemOrRef);
     if (!isObject(pathItem)) continue;
-    const shared = parameters(document, pathItem.parameters);
+    const shared = parameterKeys(document, pathItem.parameters, parameters, path);
     const pathServers = Array.isArray(pathItem.servers) ? pathItem.servers : undefined;
     for (const method of methods) {
       const operation = pathItem[method];
@@ -111,7 +125,7 @@ export function extractConstraints(document: OpenApiDocument): JsonObject {
       const entry: JsonObject = {
         method: method.toUpperCase(),
         path,
-        parameters: [...shared, ...parameters(document, operation.parameters)],
+        parameters: [...shared, ...parameterKeys(document, operation.parameters, parameters, operation.operationId)],
       };
       if (typeof server === 'string') entry.server = server;
       const body = jsonBody(document, operation.requestBody);
@@ -124,6 +138,7 @@ export function extractConstraints(document: OpenApiDocument): JsonObject {
     title: document.info.title,
     version: document.info.version,
     defaultServer: document.servers[0]?.url ?? '',
+    parameters,
     operations,
     rules: isObject(rules) ? stripDescriptions(rules) : {},
   };

@@ -30,7 +30,7 @@ async function generateOne(specFile: string): Promise<string[]> {
   const constraintsFile = `${name}.constraints.gen.ts`;
   const body =
     `${banner(specFile)}\n` +
-    `export const spec = ${JSON.stringify(constraints, null, 2)} as const;\n`;
+    `export const spec = ${JSON.stringify(constraints, null, 1)} as const;\n`;
   await writeFile(join(outDir, constraintsFile), body);
   return [typesFile, constraintsFile];
 }

@@ -18,6 +18,8 @@ export interface TransportOptions {
   timeoutMs?: number;
   /** Source of randomness for backoff jitter (tests pin it). */
   random?: () => number;
+  /** Further values that must never appear in an error (an app secret). */
+  secrets?: string[];
 }
 
 /** What the transport needs to know about one call. */
@@ -100,7 +102,7 @@ export function createTransport(options: TransportOptions): Transport {
       createApiError({
         ...failure,
         // A server may echo what it was sent; the token never reaches a message.
-        reason: scrub(failure.reason, [token]),
+        reason: scrub(failure.reason, [token, ...(options.secrets ?? [])]),
         api: options.api,
         operation: context.operation,
         method: request.method,
@@ -127,11 +129,11 @@ export function createTransport(options: TransportOptions): Transport {
         const headers = new Headers(request.headers);
         headers.set('X-Request-ID', requestId);
         headers.set('X-Correlation-ID', sentCorrelationId);
-        headers.delete('authorization');
-        // The token goes only to the API's own origin: a report link may point elsewhere.
-        if (sameOrigin) {
+        // Credentials go only to the API's own origin: a report link may point elsewhere.
+        if (!sameOrigin) headers.delete('authorization');
+        else if (options.token !== undefined) {
           token = await resolveToken(options.token, { forceRefresh: refreshedToken, signal });
-          if (token !== undefined) headers.set('Authorization', `Bearer ${token}`);
+          headers.set('Authorization', `Bearer ${token}`);
         }
         try {
           const body = request.body === null ? null : await request.clone().arrayBuffer();

@@ -28,6 +28,30 @@ export interface ParameterConstraint {
   readonly schema: SchemaBounds;
 }
 
+/** An operation as generated: its parameters are keys into the spec's parameter table. */
+export interface GeneratedOperation {
+  readonly method: string;
+  readonly path: string;
+  readonly server?: string;
+  readonly parameters: readonly string[];
+  readonly body?: OperationConstraint['body'];
+}
+
+/** The generated constraints of one spec. */
+export interface GeneratedSpec {
+  readonly defaultServer: string;
+  readonly parameters: { readonly [key: string]: ParameterConstraint };
+  readonly operations: { readonly [operationId: string]: GeneratedOperation };
+  readonly rules: { readonly dateRange?: DateRangeRule };
+}
+
+/** An operation with its parameters looked up in the table. */
+export function operationConstraint(spec: GeneratedSpec, operationId: string): OperationConstraint {
+  const operation = spec.operations[operationId];
+  if (operation === undefined) throw new Error(`No operation ${operationId} in the spec`);
+  return { ...operation, parameters: operation.parameters.map((key) => spec.parameters[key] as ParameterConstraint) };
+}
+
 export interface OperationConstraint {
   readonly method: string;
   readonly path: string;

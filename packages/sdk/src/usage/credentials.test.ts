@@ -54,7 +54,7 @@ describe('credentials', () => {
     const fetch = fakeFetch(() => json({ errorCode: 401300, message: `Signature mismatch for ${secret}` }, { status: 401 }));
     const error = await Promise.resolve(hereCredentials({ ...parseCredentialsProperties(properties), fetch })({ forceRefresh: false })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
-    expect((error as Error).message).toMatch(/app credentials were refused \(HTTP 401/);
+    expect((error as Error).message).toMatch(/HERE account service requestToken failed: HTTP 401: Signature mismatch for REDACTED/);
     expect(JSON.stringify({ ...(error as object), m: (error as Error).message })).not.toContain(secret);
   });
 });

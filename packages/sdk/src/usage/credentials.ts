@@ -4,7 +4,7 @@
 import { cachedTokenSource, type TokenFunction } from '../core/auth.js';
 import { createApiError, ValidationError, type ValidationIssue } from '../core/errors.js';
 import { oauth1Authorization } from '../core/oauth1.js';
-import { redactUrl, scrub } from '../core/redact.js';
+import { createTransport } from '../core/transport.js';
 
 export interface HereCredentials {
   accessKeyId: string;
@@ -18,8 +18,6 @@ export interface HereCredentialsOptions extends HereCredentials {
   /** Renew this long before expiry (default 5 minutes). */
   refreshMarginMs?: number;
 }
-
-const api = 'HERE account service';
 
 function isLoopback(url: URL): boolean {
   return url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\./.test(url.hostname);
@@ -50,47 +48,21 @@ function checkCredentials(input: Partial<HereCredentials>): HereCredentials {
  */
 export function hereCredentials(options: HereCredentialsOptions): TokenFunction {
   const credentials = checkCredentials(options);
-  const fetchImpl = options.fetch ?? ((input: Request) => globalThis.fetch(input));
   const url = credentials.tokenEndpointUrl;
+  // Each try needs a fresh nonce and signature, so the transport itself does not retry.
+  const transport = createTransport({ api: 'HERE account service', baseUrl: new URL(url).origin, fetch: options.fetch, maxRetries: 0, secrets: [credentials.accessKeySecret] });
   return cachedTokenSource(
     async (signal) => {
       const body = { grant_type: 'client_credentials' };
       const authorization = await oauth1Authorization({ method: 'POST', url, consumerKey: credentials.accessKeyId, consumerSecret: credentials.accessKeySecret, bodyParams: body });
-      const fail = (reason: string, status?: number, correlationId?: string | null, cause?: unknown) =>
-        createApiError({
-          kind: status === undefined ? 'network' : status === 401 || status === 403 || status === 400 ? 'auth' : status >= 500 ? 'server' : 'http',
-          api,
-          operation: 'requestToken',
-          method: 'POST',
-          url: redactUrl(url),
-          reason: scrub(reason, [credentials.accessKeySecret]),
-          status,
-          correlationId: correlationId ?? undefined,
-          cause,
-        });
-      let response: Response;
-      try {
-        response = await fetchImpl(
-          new Request(url, { method: 'POST', headers: { Authorization: authorization, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body: new URLSearchParams(body).toString(), signal }),
-        );
-      } catch (error) {
-        throw fail(`the token endpoint could not be reached (${error instanceof Error ? error.message : String(error)}).`, undefined, undefined, error);
+      const request = new Request(url, { method: 'POST', headers: { Authorization: authorization, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
+      const response = await transport.send(request, { operation: 'requestToken', idempotent: false, expect: 'json', signal });
+      const answer = (await response.json()) as { access_token?: unknown; expires_in?: unknown };
+      if (typeof answer.access_token !== 'string' || answer.access_token === '') {
+        throw createApiError({ kind: 'malformed', api: transport.api, operation: 'requestToken', reason: 'the token answer holds no access_token.', correlationId: response.headers.get('x-correlation-id') ?? undefined });
       }
-      const text = await response.text();
-      const correlationId = response.headers.get('x-correlation-id');
-      let parsed: Record<string, unknown> = {};
-      try {
-        parsed = JSON.parse(text) as Record<string, unknown>;
-      } catch {
-        if (response.ok) throw fail(`the token answer is not JSON (${text.length} characters).`, response.status, correlationId);
-      }
-      if (!response.ok) {
-        const said = [parsed.error_description, parsed.message, parsed.error].find((v) => typeof v === 'string');
-        throw fail(`the app credentials were refused (HTTP ${response.status}${said ? `: ${String(said)}` : ''}). Check the access key id and secret.`, response.status, correlationId);
-      }
-      if (typeof parsed.access_token !== 'string' || parsed.access_token === '') throw fail('the token answer holds no access_token.', response.status, correlationId);
-      const expiresIn = typeof parsed.expires_in === 'number' && parsed.expires_in > 0 ? parsed.expires_in : 3600;
-      return { token: parsed.access_token, expiresInSeconds: expiresIn };
+      const expiresIn = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : 3600;
+      return { token: answer.access_token, expiresInSeconds: expiresIn };
     },
     { refreshMarginMs: options.refreshMarginMs },
   );

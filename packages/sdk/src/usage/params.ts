@@ -1,15 +1,20 @@
 // Turns what a caller passes into the API's parameters, and refuses bad input before sending.
 import { toApiDateTime } from '../core/dates.js';
 import { ValidationError, type ValidationIssue } from '../core/errors.js';
-import { fieldLabel, validateRequest, type OperationConstraint, type RequestValues } from '../core/validation.js';
+import { fieldLabel, operationConstraint, validateRequest, type OperationConstraint, type RequestValues } from '../core/validation.js';
 import { spec } from '../generated/usage-v2.constraints.gen.js';
 
 export type UsageOperationId = keyof typeof spec.operations;
 
-const operations: Record<UsageOperationId, OperationConstraint> = spec.operations;
+const operations = new Map<UsageOperationId, OperationConstraint>();
 
 function constraintOf(operationId: UsageOperationId): OperationConstraint {
-  return operations[operationId];
+  let operation = operations.get(operationId);
+  if (operation === undefined) {
+    operation = operationConstraint(spec, operationId);
+    operations.set(operationId, operation);
+  }
+  return operation;
 }
 
 /** Names the caller may pass for an operation, beyond its spec parameters. */
@@ -67,10 +72,4 @@ export function buildRequest(operationId: UsageOperationId, input: unknown): Bui
   }
   if (issues.length > 0) throw new ValidationError(operationId, issues);
   return values;
-}
-
-/** Validates a report id or other path values of an operation that takes no filters. */
-export function checkPath(operationId: UsageOperationId, path: Record<string, unknown>): void {
-  const issues = validateRequest({ ...constraintOf(operationId), parameters: constraintOf(operationId).parameters.filter((p) => p.in === 'path') }, { path });
-  if (issues.length > 0) throw new ValidationError(operationId, issues);
 }
