@@ -81,7 +81,16 @@ export function fieldLabel(name: string): string {
   return `${words.charAt(0).toUpperCase()}${words.slice(1)} (${name})`;
 }
 
+// Finding invisible characters in user input is the point of these two patterns.
+// eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// eslint-disable-next-line no-control-regex
+const spaceOrControl = /[\s\u0000-\u001F\u007F]/;
+
+/** True when a value that may hold no spaces (a token, a key, a URL) holds spaces or control characters. */
+export function hasSpaceOrControl(text: string): boolean {
+  return spaceOrControl.test(text);
+}
 
 function describeValue(value: unknown): string {
   if (typeof value === 'string') return value.length > 40 ? `"${value.slice(0, 37)}..."` : JSON.stringify(value);

@@ -1,3 +1,4 @@
+import { hasSpaceOrControl } from '../core/validation.js';
 import type { TokenSource } from '../core/auth.js';
 import { ValidationError, type ValidationIssue } from '../core/errors.js';
 import { createTransport } from '../core/transport.js';
@@ -39,7 +40,7 @@ function checkOptions(options: UsageClientOptions): void {
     if (url && url.protocol !== 'https:' && url.protocol !== 'http:') issues.push({ field: 'baseUrl', message: 'The API base URL must start with https:// (or http:// for a local server).' });
     if (url && (url.username || url.password || url.search)) issues.push({ field: 'baseUrl', message: 'The API base URL must not hold a user, password or query; pass the token as `token`.' });
   }
-  if (typeof options.token === 'string' && (options.token.trim() === '' || /[\s\u0000-\u001f\u007f]/.test(options.token.trim()))) {
+  if (typeof options.token === 'string' && (options.token.trim() === '' || hasSpaceOrControl(options.token.trim()))) {
     issues.push({ field: 'token', message: 'The access token is empty or holds spaces or line breaks; paste it again without them.' });
   }
   if (options.token !== undefined && typeof options.token !== 'string' && typeof options.token !== 'function') issues.push({ field: 'token', message: 'The token must be a string or a function returning one.' });

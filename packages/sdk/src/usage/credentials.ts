@@ -2,6 +2,7 @@
 // request the way the HERE account service expects (OAuth 1.0a, HMAC-SHA256), and a reader for
 // the `credentials.properties` file the platform hands out.
 import { cachedTokenSource, type TokenFunction } from '../core/auth.js';
+import { hasSpaceOrControl } from '../core/validation.js';
 import { createApiError, ValidationError, type ValidationIssue } from '../core/errors.js';
 import { oauth1Authorization } from '../core/oauth1.js';
 import { createTransport } from '../core/transport.js';
@@ -28,7 +29,7 @@ function checkCredentials(input: Partial<HereCredentials>): HereCredentials {
   for (const field of ['accessKeyId', 'accessKeySecret', 'tokenEndpointUrl'] as const) {
     const value = input[field];
     if (typeof value !== 'string' || value.trim() === '') issues.push({ field, message: `The ${field === 'accessKeyId' ? 'access key id' : field === 'accessKeySecret' ? 'access key secret' : 'token endpoint URL'} is missing.` });
-    else if (/[\s\u0000-\u001f]/.test(value.trim())) issues.push({ field, message: `The ${field} contains spaces or invisible characters; copy it again from credentials.properties.` });
+    else if (hasSpaceOrControl(value.trim())) issues.push({ field, message: `The ${field} contains spaces or invisible characters; copy it again from credentials.properties.` });
   }
   if (typeof input.tokenEndpointUrl === 'string' && input.tokenEndpointUrl.trim() !== '') {
     try {

@@ -1,6 +1,7 @@
 // client.reports: create, list, status, wait, and stream the output.
 import { DeadlineExceeded } from '../core/abort.js';
 import { readCsvBatches } from '../core/csv-stream.js';
+import { hasSpaceOrControl } from '../core/validation.js';
 import { createApiError, ValidationError } from '../core/errors.js';
 import { LazyList } from '../core/lazy-list.js';
 import { redactUrl } from '../core/redact.js';
@@ -65,7 +66,7 @@ export function createReportCalls(context: UsageContext): ReportCalls {
       throw new ValidationError('download', [{ field: 'report', message: `Report ${report.id} is ${report.status}, so it has no output yet: wait with reports.waitUntilDone first.` }]);
     }
     const issue = { field: 'resultHref', message: `The report link must be an http(s) URL or a path of the API (got ${JSON.stringify(String(href).slice(0, 80))}).` };
-    if (typeof href !== 'string' || href.trim() === '' || /[\s\u0000-\u001f]/.test(href)) throw new ValidationError('download', [issue]);
+    if (typeof href !== 'string' || href.trim() === '' || hasSpaceOrControl(href)) throw new ValidationError('download', [issue]);
     const base = new URL(`${transport.baseUrl}/`);
     const basePath = base.pathname.replace(/\/$/, '');
     let url: URL;
