@@ -3,7 +3,7 @@
 import { execSync } from 'node:child_process';
 
 const generatedDirs = ['packages/sdk/src/generated'];
-execSync('pnpm turbo run generate --force --output-logs=errors-only', { stdio: 'inherit' });
+execSync('TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 pnpm turbo run generate --force --output-logs=errors-only', { stdio: 'inherit' });
 const changed = execSync(`git status --porcelain -- ${generatedDirs.join(' ')}`, { encoding: 'utf8' }).trim();
 if (changed !== '') {
   console.error('\nGenerated code is out of date with openapi/:');

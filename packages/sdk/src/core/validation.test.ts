@@ -74,11 +74,12 @@ describe('validation from the spec', () => {
   });
 
   it('checks the client options', () => {
-    expect(() => createUsageClient({ baseUrl: 'not a url' })).toThrow(/base URL is not a URL/);
-    expect(() => createUsageClient({ baseUrl: 'ftp://x.example/v2' })).toThrow(/must start with https/);
-    expect(() => createUsageClient({ baseUrl: 'https://u:p@x.example/v2' })).toThrow(/must not hold a user/);
+    for (const baseUrl of ['not a url', 'ftp://x.example/v2', 'https://u:p@x.example/v2', 'https://x.example/v2?token=abc', 'javascript:alert(1)']) {
+      expect(() => createUsageClient({ baseUrl })).toThrow('The API base URL must be an http(s) URL with no user, password or query, e.g. https://usage.bam.api.here.com/v2.');
+    }
     expect(() => createUsageClient({ token: 'abc\r\nX-Injected: 1' })).toThrow(/spaces or line breaks/);
-    expect(() => createUsageClient({ maxRetries: -1 })).toThrow(/maxRetries must be a whole number/);
-    expect(() => createUsageClient({ timeoutMs: 0 })).toThrow(/timeoutMs must be/);
+    expect(() => createUsageClient({ maxRetries: -1 })).toThrow('Max retries (maxRetries) must be between 0 and 10 (got -1).');
+    expect(() => createUsageClient({ timeoutMs: 0 })).toThrow('Timeout ms (timeoutMs) must be between 1 and 3600000 (got 0).');
+    expect(() => createUsageClient({ token: 42 as never })).toThrow('The token must be a string or a function returning one.');
   });
 });

@@ -87,6 +87,17 @@ const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // eslint-disable-next-line no-control-regex
 const spaceOrControl = /[\s\u0000-\u001F\u007F]/;
 
+/** The value as an http(s) URL without credentials in it, or undefined. */
+export function httpUrl(value: unknown, base?: string | URL): URL | undefined {
+  if (typeof value !== 'string' || value.trim() === '' || hasSpaceOrControl(value)) return undefined;
+  try {
+    const url = new URL(value, base);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when a value that may hold no spaces (a token, a key, a URL) holds spaces or control characters. */
 export function hasSpaceOrControl(text: string): boolean {
   return spaceOrControl.test(text);

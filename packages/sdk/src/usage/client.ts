@@ -1,4 +1,4 @@
-import { hasSpaceOrControl } from '../core/validation.js';
+import { checkValue, fieldLabel, hasSpaceOrControl, httpUrl } from '../core/validation.js';
 import type { TokenSource } from '../core/auth.js';
 import { ValidationError, type ValidationIssue } from '../core/errors.js';
 import { createTransport } from '../core/transport.js';
@@ -29,28 +29,21 @@ export interface UsageClient {
 }
 
 function checkOptions(options: UsageClientOptions): void {
+  const { baseUrl, token } = options;
   const issues: ValidationIssue[] = [];
-  if (options.baseUrl !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(options.baseUrl);
-    } catch {
-      issues.push({ field: 'baseUrl', message: `The API base URL is not a URL (got ${JSON.stringify(String(options.baseUrl).slice(0, 80))}); e.g. ${spec.defaultServer}.` });
-    }
-    if (url && url.protocol !== 'https:' && url.protocol !== 'http:') issues.push({ field: 'baseUrl', message: 'The API base URL must start with https:// (or http:// for a local server).' });
-    if (url && (url.username || url.password || url.search)) issues.push({ field: 'baseUrl', message: 'The API base URL must not hold a user, password or query; pass the token as `token`.' });
+  const require = (field: string, ok: boolean, message: string): void => {
+    if (!ok) issues.push({ field, message });
+  };
+  if (baseUrl !== undefined) {
+    require('baseUrl', httpUrl(baseUrl)?.search === '', `The API base URL must be an http(s) URL with no user, password or query, e.g. ${spec.defaultServer}.`);
   }
-  if (typeof options.token === 'string' && (options.token.trim() === '' || hasSpaceOrControl(options.token.trim()))) {
-    issues.push({ field: 'token', message: 'The access token is empty or holds spaces or line breaks; paste it again without them.' });
-  }
-  if (options.token !== undefined && typeof options.token !== 'string' && typeof options.token !== 'function') issues.push({ field: 'token', message: 'The token must be a string or a function returning one.' });
-  for (const field of ['maxRetries', 'timeoutMs'] as const) {
+  if (typeof token === 'string') require('token', token.trim() !== '' && !hasSpaceOrControl(token.trim()), 'The access token is empty or holds spaces or line breaks; paste it again without them.');
+  else require('token', token === undefined || typeof token === 'function', 'The token must be a string or a function returning one.');
+  require('fetch', options.fetch === undefined || typeof options.fetch === 'function', 'fetch must be a function.');
+  for (const [field, minimum, maximum] of [['maxRetries', 0, 10], ['timeoutMs', 1, 3_600_000]] as const) {
     const value = options[field];
-    if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < (field === 'maxRetries' ? 0 : 1) || value > (field === 'maxRetries' ? 10 : 3_600_000))) {
-      issues.push({ field, message: field === 'maxRetries' ? 'maxRetries must be a whole number from 0 to 10.' : 'timeoutMs must be a whole number of milliseconds from 1 to 3,600,000.' });
-    }
+    if (value !== undefined) for (const message of checkValue(fieldLabel(field), value, { type: 'integer', minimum, maximum })) issues.push({ field, message });
   }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') issues.push({ field: 'fetch', message: 'fetch must be a function.' });
   if (issues.length > 0) throw new ValidationError('createUsageClient', issues);
 }
 

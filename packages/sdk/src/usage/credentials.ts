@@ -2,7 +2,7 @@
 // request the way the HERE account service expects (OAuth 1.0a, HMAC-SHA256), and a reader for
 // the `credentials.properties` file the platform hands out.
 import { cachedTokenSource, type TokenFunction } from '../core/auth.js';
-import { hasSpaceOrControl } from '../core/validation.js';
+import { hasSpaceOrControl, httpUrl } from '../core/validation.js';
 import { createApiError, ValidationError, type ValidationIssue } from '../core/errors.js';
 import { oauth1Authorization } from '../core/oauth1.js';
 import { createTransport } from '../core/transport.js';
@@ -31,13 +31,9 @@ function checkCredentials(input: Partial<HereCredentials>): HereCredentials {
     if (typeof value !== 'string' || value.trim() === '') issues.push({ field, message: `The ${field === 'accessKeyId' ? 'access key id' : field === 'accessKeySecret' ? 'access key secret' : 'token endpoint URL'} is missing.` });
     else if (hasSpaceOrControl(value.trim())) issues.push({ field, message: `The ${field} contains spaces or invisible characters; copy it again from credentials.properties.` });
   }
-  if (typeof input.tokenEndpointUrl === 'string' && input.tokenEndpointUrl.trim() !== '') {
-    try {
-      const url = new URL(input.tokenEndpointUrl.trim());
-      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) issues.push({ field: 'tokenEndpointUrl', message: 'The token endpoint URL must start with https:// (plain http only for localhost).' });
-    } catch {
-      issues.push({ field: 'tokenEndpointUrl', message: 'The token endpoint URL is not a URL, e.g. https://account.api.here.com/oauth2/token.' });
-    }
+  const url = httpUrl(input.tokenEndpointUrl?.trim());
+  if (input.tokenEndpointUrl?.trim() && (url === undefined || (url.protocol === 'http:' && !isLoopback(url)))) {
+    issues.push({ field: 'tokenEndpointUrl', message: 'The token endpoint URL must be an https:// URL (plain http only for localhost), e.g. https://account.api.here.com/oauth2/token.' });
   }
   if (issues.length > 0) throw new ValidationError('hereCredentials', issues);
   return { accessKeyId: input.accessKeyId!.trim(), accessKeySecret: input.accessKeySecret!.trim(), tokenEndpointUrl: input.tokenEndpointUrl!.trim() };

@@ -1,7 +1,7 @@
 // client.reports: create, list, status, wait, and stream the output.
 import { DeadlineExceeded } from '../core/abort.js';
 import { readCsvBatches } from '../core/csv-stream.js';
-import { hasSpaceOrControl } from '../core/validation.js';
+import { httpUrl } from '../core/validation.js';
 import { createApiError, ValidationError } from '../core/errors.js';
 import { LazyList } from '../core/lazy-list.js';
 import { redactUrl } from '../core/redact.js';
@@ -65,17 +65,14 @@ export function createReportCalls(context: UsageContext): ReportCalls {
     if (typeof report !== 'string' && (report.status !== 'completed' || !href)) {
       throw new ValidationError('download', [{ field: 'report', message: `Report ${report.id} is ${report.status}, so it has no output yet: wait with reports.waitUntilDone first.` }]);
     }
-    const issue = { field: 'resultHref', message: `The report link must be an http(s) URL or a path of the API (got ${JSON.stringify(String(href).slice(0, 80))}).` };
-    if (typeof href !== 'string' || href.trim() === '' || hasSpaceOrControl(href)) throw new ValidationError('download', [issue]);
     const base = new URL(`${transport.baseUrl}/`);
     const basePath = base.pathname.replace(/\/$/, '');
-    let url: URL;
-    try {
-      url = href.startsWith('/') && !href.startsWith('//') && !href.startsWith(`${basePath}/`) ? new URL(`${transport.baseUrl}${href}`) : new URL(href, base);
-    } catch {
-      throw new ValidationError('download', [issue]);
+    // A path of the API ("/usage/...") resolves under the base URL's /v2, not the host's root.
+    const underBase = typeof href === 'string' && href.startsWith('/') && !href.startsWith('//') && !href.startsWith(`${basePath}/`);
+    const url = httpUrl(underBase ? `${transport.baseUrl}${href}` : href, base);
+    if (url === undefined) {
+      throw new ValidationError('download', [{ field: 'resultHref', message: `The report link must be an http(s) URL or a path of the API (got ${JSON.stringify(String(href).slice(0, 80))}).` }]);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ValidationError('download', [issue]);
     return url.toString();
   }
 
