@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // Every suite starts its own server on an ephemeral port, so files may run in parallel.
+    testTimeout: 15_000,
+  },
+});
