@@ -26,6 +26,7 @@ export {
   // The Usage API's names for the shared error classes.
   ApiError as UsageApiError,
   AuthError,
+  ConflictError,
   IncompleteResultError,
   MalformedResponseError,
   NetworkError,

@@ -2,6 +2,7 @@
 export type ApiErrorKind =
   | 'auth'
   | 'not_found'
+  | 'conflict'
   | 'rate_limit'
   | 'server'
   | 'network'
@@ -74,6 +75,8 @@ export class ApiError extends Error {
 export class AuthError extends ApiError {}
 /** 404: no such realm, report or path. */
 export class NotFoundError extends ApiError {}
+/** 409, or a stale version: someone else changed the resource first. */
+export class ConflictError extends ApiError {}
 /** 429 after every allowed retry. */
 export class RateLimitError extends ApiError {}
 /** 5xx after every allowed retry. */
@@ -94,6 +97,7 @@ export class IncompleteResultError extends ApiError {}
 const classes: Record<ApiErrorKind, typeof ApiError> = {
   auth: AuthError,
   not_found: NotFoundError,
+  conflict: ConflictError,
   rate_limit: RateLimitError,
   server: ServerError,
   network: NetworkError,
@@ -114,6 +118,7 @@ export function createApiError(details: ApiErrorDetails): ApiError {
 export function kindOfStatus(status: number): ApiErrorKind {
   if (status === 401 || status === 403) return 'auth';
   if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
   if (status === 429) return 'rate_limit';
   if (status >= 500) return 'server';
   return 'http';

@@ -226,8 +226,13 @@ function parseErrorBody(text: string): { code?: string; message?: string; correl
   try {
     const body: unknown = JSON.parse(text);
     if (typeof body !== 'object' || body === null) return {};
-    const record = body as Record<string, unknown>;
-    const pick = (key: string): string | undefined => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+    const outer = body as Record<string, unknown>;
+    // Some APIs wrap the details: { "error": { "code", "message", ... } }.
+    const record = typeof outer.error === 'object' && outer.error !== null ? (outer.error as Record<string, unknown>) : outer;
+    const pick = (key: string): string | undefined => {
+      const value = record[key] ?? outer[key];
+      return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+    };
     return {
       code: pick('code') ?? pick('errorCode') ?? pick('error'),
       message: pick('message') ?? pick('title') ?? pick('error_description'),
