@@ -1,0 +1,63 @@
+// "Insert": every page is pulled through the SDK into memory first, then written as one new
+// table. A cancelled or failed pull writes nothing; a cancelled write removes its new sheet.
+
+import type { PageProgress, UsageClient, UsageQuery, UsageRecord } from '@meterbook/sdk';
+import { usageColumns } from '../workbook/columns.js';
+import type { QueryParams, QueryStore } from '../workbook/query-store.js';
+import type { TableMeta, TableWriter, WriteProgress } from '../workbook/table-writer.js';
+import { probeUsage, type SizeVerdict } from './size.js';
+import { caption, toUsageQuery } from './usage-form.js';
+
+export type PullProgress =
+  | { phase: 'fetch'; pagesDone: number; pagesTotal: number; rows: number; total: number }
+  | { phase: 'write'; rows: number; total: number };
+
+export interface FlowDeps {
+  client: UsageClient;
+  writer: TableWriter;
+  store: QueryStore;
+  baseUrl: string;
+  now?: () => Date;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: PullProgress) => void;
+}
+
+export const fetchProgress = (p: PageProgress): PullProgress => ({ phase: 'fetch', pagesDone: p.pagesDone, pagesTotal: p.pagesTotal, rows: p.records, total: p.total });
+export const writeProgress = (p: WriteProgress): PullProgress => ({ phase: 'write', rows: p.rowsWritten, total: p.rowsTotal });
+
+export async function fetchAllUsage(client: UsageClient, query: UsageQuery, opts: RunOptions = {}): Promise<UsageRecord[]> {
+  const list = client.usage.all(query, { signal: opts.signal, concurrency: 4, onProgress: (p) => opts.onProgress?.(fetchProgress(p)) });
+  return await list;
+}
+
+export function usageSheetName(p: QueryParams): string {
+  const start = typeof p.startDate === 'string' ? p.startDate.slice(0, 10) : '';
+  const endRaw = typeof p.endDate === 'string' ? Date.parse(`${p.endDate}Z`) : NaN;
+  // The end is exclusive at midnight: name the last day included.
+  const end = Number.isNaN(endRaw) ? '' : new Date(endRaw - 1000).toISOString().slice(5, 10);
+  return `Usage ${start} to ${end}`;
+}
+
+export type InsertResult = { kind: 'inserted'; meta: TableMeta; records: number } | { kind: 'tooBig'; verdict: SizeVerdict };
+
+/** Checks the size first; a slow or oversized pull stops unless `allowSlow` (never past a sheet). */
+export async function insertUsage(deps: FlowDeps, realmId: string, params: QueryParams, opts: RunOptions & { allowSlow?: boolean } = {}): Promise<InsertResult> {
+  const query = toUsageQuery(realmId, params);
+  const verdict = await probeUsage(deps.client, query, opts.signal);
+  if (verdict.tooBigForSheet || (verdict.slowRoad && !opts.allowSlow)) return { kind: 'tooBig', verdict };
+  const records = await fetchAllUsage(deps.client, query, opts);
+  const columns = usageColumns({ usageFields: Array.isArray(params.usageFields) ? params.usageFields : undefined, detailLevel: typeof params.detailLevel === 'string' ? params.detailLevel : undefined });
+  const pulledAt = (deps.now ?? (() => new Date()))();
+  const meta = await deps.writer.createTable(
+    { sheetName: usageSheetName(params), tablePrefix: 'MB_Usage', caption: caption('Usage', realmId, params, records.length, pulledAt), columns, records },
+    { signal: opts.signal, onProgress: (p) => opts.onProgress?.(writeProgress(p)) },
+  );
+  await deps.store.save({
+    version: 1, kind: 'usage', tableName: meta.tableName, baseUrl: deps.baseUrl, realmId, params,
+    columns: columns.map((c) => c.key), rowCount: records.length, pulledAt: pulledAt.toISOString(),
+  });
+  return { kind: 'inserted', meta, records: records.length };
+}

@@ -1,0 +1,74 @@
+// Reports: list, create, poll until done, and stream a completed report's CSV into a table.
+
+import type { Page, Report, ReportRef, UsageClient, UsageCsvRow } from '@meterbook/sdk';
+import { columnsFromKeys } from '../workbook/columns.js';
+import type { QueryParams } from '../workbook/query-store.js';
+import type { TableMeta } from '../workbook/table-writer.js';
+import { apiDateTime } from './dates.js';
+import { writeProgress, type FlowDeps, type PullProgress, type RunOptions } from './pull.js';
+import { caption, toUsageQuery } from './usage-form.js';
+
+export const REPORTS_PAGE_SIZE = 20;
+
+/** One page of the realm's reports, newest first. */
+export function listReports(client: UsageClient, realmId: string, page: number, signal?: AbortSignal): Promise<Page<Report>> {
+  return client.reports.list({ realmId, limit: REPORTS_PAGE_SIZE, offset: page, sort: 'desc' }, { signal });
+}
+
+export function createReport(client: UsageClient, realmId: string, params: QueryParams, subAccounts: string[], signal?: AbortSignal): Promise<ReportRef> {
+  const q = toUsageQuery(realmId, params);
+  if (q.detailLevel === 'hour') throw new RangeError('Reports take detail level summarized, day or month, not hour.');
+  const body = { ...q, detailLevel: q.detailLevel as 'summarized' | 'day' | 'month' | undefined, ...(subAccounts.length ? { subAccounts } : {}) };
+  return client.reports.create(body, { signal });
+}
+
+export function waitForReport(client: UsageClient, ref: ReportRef, opts: { signal?: AbortSignal; onPoll?: (r: Report, attempt: number) => void; intervalMs?: number } = {}): Promise<Report> {
+  return client.reports.waitUntilDone(ref, { signal: opts.signal, onPoll: opts.onPoll, intervalMs: opts.intervalMs ?? 1_000, timeoutMs: 30 * 60_000 });
+}
+
+export async function downloadReport(client: UsageClient, report: Report, opts: RunOptions = {}): Promise<UsageCsvRow[]> {
+  const rows: UsageCsvRow[] = [];
+  for await (const row of client.reports.download(report, { signal: opts.signal })) {
+    rows.push(row);
+    if (rows.length % 1_000 === 0) opts.onProgress?.({ phase: 'fetch', pagesDone: 0, pagesTotal: 0, rows: rows.length, total: 0 });
+  }
+  return rows;
+}
+
+/** The parameters a report was made with, as a table remembers them. */
+export function reportParams(r: Report): { params: QueryParams; subAccounts: string[] } {
+  const p = r.parameters ?? {};
+  const params: QueryParams = {};
+  if (p.startDate) params.startDate = apiDateTime(p.startDate);
+  if (p.endDate) params.endDate = apiDateTime(p.endDate);
+  for (const k of ['featureId', 'appId', 'projectHrn', 'billingTag', 'category', 'detailLevel', 'groupBy'] as const) {
+    const v = p[k];
+    if (typeof v === 'string' && v !== '') params[k] = v;
+  }
+  return { params, subAccounts: Array.isArray(p.subAccounts) ? p.subAccounts : [] };
+}
+
+export function keysOf(rows: readonly UsageCsvRow[]): string[] {
+  const keys = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) keys.add(k);
+  return [...keys];
+}
+
+/** Downloads a completed report and writes it as a new table that can be refreshed. */
+export async function insertReport(deps: FlowDeps, realmId: string, report: Report, opts: RunOptions & { onProgress?: (p: PullProgress) => void } = {}): Promise<TableMeta> {
+  if (report.status !== 'completed') throw new Error(report.status === 'failed' ? `Report ${report.id} failed${report.failureReason ? `: ${report.failureReason}` : '.'}` : `Report ${report.id} is not ready yet.`);
+  const rows = await downloadReport(deps.client, report, opts);
+  const columns = columnsFromKeys(keysOf(rows));
+  const { params, subAccounts } = reportParams(report);
+  const pulledAt = (deps.now ?? (() => new Date()))();
+  const label = subAccounts.length ? `Report ${report.id} (${subAccounts.join(', ')})` : `Report ${report.id}`;
+  const meta = await deps.writer.createTable(
+    { sheetName: `Report ${report.id}`, tablePrefix: 'MB_Report', caption: caption(label, realmId, params, rows.length, pulledAt), columns, records: rows },
+    { signal: opts.signal, onProgress: (p) => opts.onProgress?.(writeProgress(p)) },
+  );
+  await deps.store.save({
+    version: 1, kind: 'report', tableName: meta.tableName, baseUrl: deps.baseUrl, realmId, params, subAccounts,
+    columns: columns.map((c) => c.key), rowCount: rows.length, pulledAt: pulledAt.toISOString(),
+  });
+  return meta;
+}

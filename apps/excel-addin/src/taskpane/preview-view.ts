@@ -1,0 +1,75 @@
+// Renders the preview workbook under the pane (outside Excel only) and exposes it to tests as
+// window.__meterbookPreview. Cells are shown with their number formats; a cell Excel would have
+// taken as a formula is flagged. Clicking a cell selects it (for "Refresh selected").
+
+import { fromExcelSerial } from '../workbook/excel-date.js';
+import type { PreviewCell, PreviewWorkbook } from '../workbook/preview-workbook.js';
+import { byId, clear, el } from './dom.js';
+
+const SHOWN_ROWS = 40;
+
+declare global {
+  interface Window { __meterbookPreview?: PreviewApi }
+}
+
+export interface PreviewApi {
+  workbook: PreviewWorkbook;
+  tables: () => string[];
+  records: (table: string) => Record<string, string | number | boolean>[];
+  cell: (sheet: string, row: number, col: number) => PreviewCell | undefined;
+  select: (sheet: string, row: number, col: number) => void;
+}
+
+function shown(cell: PreviewCell | undefined): string {
+  if (!cell) return '';
+  if (cell.formula) return `⚠ FORMULA ${cell.formula}`;
+  if (typeof cell.value === 'number') {
+    if (cell.format === '0.0000') return cell.value.toFixed(4);
+    if (/yy/.test(cell.format)) return fromExcelSerial(cell.value).toISOString().slice(0, cell.format.includes('h') ? 16 : 10).replace('T', ' ');
+  }
+  return String(cell.value);
+}
+
+export function mountPreview(wb: PreviewWorkbook): void {
+  byId('preview').hidden = false;
+  window.__meterbookPreview = {
+    workbook: wb,
+    tables: () => wb.model.tables.map((t) => t.name),
+    records: (t) => wb.tableRecords(t),
+    cell: (s, r, c) => wb.cell(s, r, c),
+    select: (sheet, row, col) => { wb.model.active = { sheet, row, col }; wb.changed(); },
+  };
+  let queued = false;
+  const render = () => {
+    queued = false;
+    const host = byId('preview-sheets');
+    clear(host);
+    if (wb.model.sheets.length === 0) host.append(el('p', { class: 'hint' }, 'Inserted tables appear here.'));
+    for (const sheet of wb.model.sheets) host.append(renderSheet(wb, sheet.name));
+  };
+  wb.onChange(() => { if (!queued) { queued = true; requestAnimationFrame(render); } });
+  render();
+}
+
+function renderSheet(wb: PreviewWorkbook, name: string): HTMLElement {
+  const sheet = wb.sheet(name);
+  const tables = wb.model.tables.filter((t) => t.sheet === name);
+  // Array.from, not map: sheet rows are sparse (the blank row under the caption is a hole).
+  const width = Math.max(1, ...Array.from((sheet?.rows ?? []).slice(0, SHOWN_ROWS), (r) => r?.length ?? 0));
+  const grid = el('table', { 'data-sheet': name });
+  const total = sheet?.rows.length ?? 0;
+  for (let r = 0; r < Math.min(total, SHOWN_ROWS); r++) {
+    const isHeader = tables.some((t) => t.row === r);
+    const tr = el('tr');
+    for (let c = 0; c < width; c++) {
+      const cell = wb.cell(name, r, c);
+      const td = el(isHeader ? 'th' : 'td', typeof cell?.value === 'number' ? { class: 'num' } : {}, shown(cell));
+      td.addEventListener('click', () => { wb.model.active = { sheet: name, row: r, col: c }; wb.changed(); });
+      tr.append(td);
+    }
+    grid.append(tr);
+  }
+  const info = tables.map((t) => `${t.name}: ${t.rows} rows`).join(', ');
+  const active = wb.model.active?.sheet === name ? ` · selected ${wb.model.active.row + 1}:${wb.model.active.col + 1}` : '';
+  return el('div', { class: 'sheet' }, el('h3', {}, `Sheet "${name}"`), el('p', { class: 'hint' }, `${info}${total > SHOWN_ROWS ? ` · first ${SHOWN_ROWS} of ${total} rows shown` : ''}${active}`), grid);
+}

@@ -1,0 +1,66 @@
+// The Usage section: range presets, filters, detail level, group by, fields, and Insert.
+
+import { apiDateTime, presetRange, rangeProblem, type RangePreset } from '../flows/dates.js';
+import { insertUsage, type FlowDeps } from '../flows/pull.js';
+import { toParams, type UsageFilterForm } from '../flows/usage-form.js';
+import type { QueryParams } from '../workbook/query-store.js';
+import type { Activity } from './activity.js';
+import { byId, el, fmtInt, input } from './dom.js';
+
+const GROUP_BY = ['project', 'billingTag', 'appId', 'resource'];
+const FIELDS = ['realmId', 'featureId', 'billingSubscriptionId', 'billingChargeNumber', 'category', 'name', 'valueDriver', 'usageValue', 'billableValue', 'resource'];
+
+export class UsageView {
+  private pending: QueryParams | undefined;
+
+  constructor(private readonly deps: () => (FlowDeps & { realmId: string }) | undefined, private readonly activity: Activity, private readonly after: () => void, private readonly toReport: (p: QueryParams) => void) {
+    const boxes = (host: string, names: string[], group: string) => {
+      for (const n of names) byId(host).append(el('label', { class: 'inline' }, el('input', { type: 'checkbox', name: group, value: n }), n));
+    };
+    boxes('group-by', GROUP_BY, 'groupBy');
+    boxes('fields', FIELDS, 'usageFields');
+    const today = apiDateTime(new Date()).slice(0, 10);
+    input('to').value = today;
+    input('from').value = apiDateTime(new Date(Date.now() - 29 * 86_400_000)).slice(0, 10);
+    byId<HTMLSelectElement>('preset').addEventListener('change', (e) => { byId('custom-range').hidden = (e.target as HTMLSelectElement).value !== 'custom'; });
+    byId('usage-form').addEventListener('submit', (ev) => { ev.preventDefault(); void this.insert(false); });
+    byId('insert-anyway').addEventListener('click', () => void this.insert(true, this.pending));
+    byId('use-report').addEventListener('click', () => { byId('size-warning').hidden = true; if (this.pending) this.toReport(this.pending); });
+  }
+
+  /** The form as query parameters, or undefined (with a message) when the range is unusable. */
+  params(): QueryParams | undefined {
+    const preset = byId<HTMLSelectElement>('preset').value as RangePreset;
+    let range;
+    try { range = presetRange(preset, new Date(), { from: input('from').value, to: input('to').value }); } catch (e) { this.activity.say((e as Error).message, 'error'); return undefined; }
+    const problem = rangeProblem(range);
+    if (problem) { this.activity.say(problem, 'error'); return undefined; }
+    const checked = (name: string) => [...document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
+    const form: UsageFilterForm = {
+      featureId: input('f-feature').value, appId: input('f-app').value, projectHrn: input('f-project').value,
+      billingTag: input('f-tag').value, category: input('f-category').value, channelId: byId<HTMLSelectElement>('f-channel').value,
+      billingSubscriptionId: input('f-subs').value, detailLevel: byId<HTMLSelectElement>('detail').value,
+      groupBy: checked('groupBy').join(','), usageFields: checked('usageFields'),
+    };
+    return toParams(range, form);
+  }
+
+  private async insert(allowSlow: boolean, given?: QueryParams): Promise<void> {
+    const deps = this.deps();
+    if (!deps) { this.activity.say('Connect first.', 'error'); return; }
+    const params = given ?? this.params();
+    if (!params) return;
+    byId('size-warning').hidden = true;
+    const result = await this.activity.run('Counting records', (signal, report) => insertUsage(deps, deps.realmId, params, { signal, onProgress: report, allowSlow }));
+    if (!result) return;
+    if (result.kind === 'tooBig') {
+      this.pending = params;
+      byId('size-text').textContent = result.verdict.message ?? '';
+      byId('insert-anyway').hidden = result.verdict.tooBigForSheet;
+      byId('size-warning').hidden = false;
+      return;
+    }
+    this.activity.say(`Inserted ${fmtInt(result.records)} rows as table ${result.meta.tableName} on sheet ${result.meta.sheetName}.`, 'ok');
+    this.after();
+  }
+}

@@ -1,0 +1,48 @@
+// WorkbookSettings over Excel's `workbook.settings` (per workbook and add-in, saved in the file).
+
+import type { WorkbookSettings } from './table-writer.js';
+
+export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export class OfficeSettings implements WorkbookSettings {
+  constructor(private readonly run: ExcelRun) {}
+
+  get(key: string): Promise<string | undefined> {
+    return this.run(async (ctx) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(key);
+      item.load('value');
+      await ctx.sync();
+      if (item.isNullObject) return undefined;
+      const v: unknown = item.value;
+      return typeof v === 'string' ? v : JSON.stringify(v);
+    });
+  }
+
+  set(key: string, value: string): Promise<void> {
+    return this.run(async (ctx) => {
+      ctx.workbook.settings.add(key, value);
+      await ctx.sync();
+    });
+  }
+
+  remove(key: string): Promise<void> {
+    return this.run(async (ctx) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(key);
+      item.load('key');
+      await ctx.sync();
+      if (!item.isNullObject) {
+        item.delete();
+        await ctx.sync();
+      }
+    });
+  }
+
+  keys(): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const items = ctx.workbook.settings;
+      items.load('items/key');
+      await ctx.sync();
+      return items.items.map((s) => s.key);
+    });
+  }
+}

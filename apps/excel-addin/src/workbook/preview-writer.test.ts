@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { COLUMNS, HOSTILE, usageRecords } from '../../test/unit/fixtures.js';
+import { PreviewWorkbook } from './preview-workbook.js';
+import { PreviewWriter } from './preview-writer.js';
+import { TargetOccupiedError, WriteCancelledError } from './table-writer.js';
+
+const req = (n: number) => ({ sheetName: 'Usage: May/June?', tablePrefix: 'MB_Usage', caption: 'c', columns: COLUMNS, records: usageRecords(n) });
+const tagCol = COLUMNS.findIndex((c) => c.key === 'billingTag');
+
+describe('PreviewWriter', () => {
+  it('writes the same layout as Excel, with a valid sheet name and hostile text kept as text', async () => {
+    const wb = new PreviewWorkbook();
+    const meta = await new PreviewWriter(wb).createTable(req(HOSTILE.length));
+    expect(meta.sheetName).toBe('Usage- May-June-');
+    expect(wb.tableRecords(meta.tableName).map((r) => r['Billing tag'])).toEqual(HOSTILE);
+    for (let r = 0; r < HOSTILE.length; r++) expect(wb.cell(meta.sheetName, 3 + r, tagCol)?.formula).toBeUndefined();
+  });
+
+  it('removes its new sheet when cancelled', async () => {
+    const wb = new PreviewWorkbook();
+    const ac = new AbortController();
+    ac.abort();
+    await expect(new PreviewWriter(wb).createTable(req(10), { signal: ac.signal })).rejects.toBeInstanceOf(WriteCancelledError);
+    expect(wb.model.sheets).toEqual([]);
+  });
+
+  it('refuses to grow over cells it does not own, naming the target', async () => {
+    const wb = new PreviewWorkbook();
+    const w = new PreviewWriter(wb);
+    const meta = await w.createTable(req(2));
+    wb.write(meta.sheetName, 8, 0, [['mine']]);
+    await expect(w.replaceRows(meta.tableName, { caption: 'c', columns: COLUMNS, records: usageRecords(9) })).rejects.toThrow(TargetOccupiedError);
+    await expect(w.replaceRows(meta.tableName, { caption: 'c', columns: COLUMNS, records: usageRecords(9) })).rejects.toThrow(/'Usage- May-June-'!A6:O12 is not empty/);
+    expect(wb.table(meta.tableName)!.rows).toBe(2);
+  });
+});

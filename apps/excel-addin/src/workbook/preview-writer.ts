@@ -1,0 +1,116 @@
+// TableWriter over the in-page PreviewWorkbook: the whole flow runs in a plain browser and in
+// tests without Excel. It follows the same rules as the Office.js writer.
+
+import { a1 } from './a1.js';
+import { DEFAULT_TEXT_STRATEGY, TEXT_NUMBER_FORMAT } from './cell-text.js';
+import { yieldToEventLoop } from './chunking.js';
+import { bodyRows, formatBlock, prepareTable } from './prepare.js';
+import type { PreviewTable, PreviewWorkbook } from './preview-workbook.js';
+import {
+  CAPTION_ROW, HEADER_ROW, TABLE_STYLE, TableMissingError, TargetOccupiedError, WriteCancelledError,
+  captionName, cleanSheetName, uniqueName, uniqueTableName,
+  type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
+  type WriteOptions, type WriterOptions,
+} from './table-writer.js';
+
+const ROWS_PER_STEP = 2_000;
+
+function meta(t: PreviewTable): TableMeta {
+  return { tableName: t.name, sheetName: t.sheet, address: a1(t.sheet, t.row, t.col, t.rows + 1, t.cols), rowCount: t.rows, columnCount: t.cols };
+}
+
+class PreviewSettings implements WorkbookSettings {
+  constructor(private readonly wb: PreviewWorkbook) {}
+  async get(key: string): Promise<string | undefined> { return this.wb.model.settings[key]; }
+  async set(key: string, value: string): Promise<void> { this.wb.model.settings[key] = value; this.wb.changed(); }
+  async remove(key: string): Promise<void> { delete this.wb.model.settings[key]; this.wb.changed(); }
+  async keys(): Promise<string[]> { return Object.keys(this.wb.model.settings); }
+}
+
+export class PreviewWriter implements TableWriter {
+  readonly kind = 'preview' as const;
+  readonly settings: WorkbookSettings;
+
+  constructor(private readonly wb: PreviewWorkbook, private readonly options: WriterOptions = {}) {
+    this.settings = new PreviewSettings(wb);
+  }
+
+  async createTable(req: NewTableRequest, opts: WriteOptions = {}): Promise<TableMeta> {
+    const prepared = prepareTable(req, this.options.textStrategy ?? DEFAULT_TEXT_STRATEGY);
+    const rows = bodyRows(prepared);
+    const sheetName = uniqueName(cleanSheetName(req.sheetName), new Set(this.wb.model.sheets.map((s) => s.name)), 31);
+    const tableName = uniqueTableName(req.tablePrefix, new Set(this.wb.model.tables.map((t) => t.name)));
+    this.wb.addSheet(sheetName);
+    try {
+      this.wb.write(sheetName, CAPTION_ROW, 0, [[req.caption]], [[TEXT_NUMBER_FORMAT]]);
+      this.wb.write(sheetName, HEADER_ROW, 0, [prepared.header], [prepared.header.map(() => TEXT_NUMBER_FORMAT)]);
+      await this.writeBody(sheetName, HEADER_ROW + 1, prepared.formats, rows, opts, true);
+    } catch (e) {
+      this.wb.deleteSheet(sheetName);
+      this.wb.changed();
+      throw e;
+    }
+    const table: PreviewTable = { id: `{${tableName}}`, name: tableName, sheet: sheetName, row: HEADER_ROW, col: 0, rows: rows.length, cols: prepared.header.length, style: TABLE_STYLE };
+    this.wb.model.tables.push(table);
+    this.wb.model.names[captionName(tableName)] = { sheet: sheetName, row: CAPTION_ROW, col: 0 };
+    const sheet = this.wb.sheet(sheetName);
+    if (sheet) sheet.frozenRows = HEADER_ROW + 1;
+    this.wb.model.active = { sheet: sheetName, row: HEADER_ROW + 1, col: 0 };
+    this.wb.changed();
+    return meta(table);
+  }
+
+  async replaceRows(tableName: string, content: TableContent, opts: WriteOptions = {}): Promise<TableMeta> {
+    const t = this.wb.table(tableName);
+    if (!t) throw new TableMissingError(tableName);
+    const prepared = prepareTable(content, this.options.textStrategy ?? DEFAULT_TEXT_STRATEGY);
+    const rows = bodyRows(prepared);
+    const ours = prepared.header.length;
+    if (ours > t.cols) throw new Error(`Table ${tableName} has ${t.cols} columns; the query needs ${ours}. Insert it again as a new table.`);
+    if (rows.length > t.rows) {
+      const below = this.wb.occupied(t.sheet, t.row + 1 + t.rows, t.col, rows.length - t.rows, t.cols);
+      if (below.length > 0) throw new TargetOccupiedError(a1(t.sheet, t.row + 1 + t.rows, t.col, rows.length - t.rows, t.cols));
+    }
+    if (opts.signal?.aborted) throw new WriteCancelledError();
+    // From here on the swap runs to the end: the data is all in memory, so nothing can fail half-way.
+    this.wb.write(t.sheet, t.row, t.col, [prepared.header], [prepared.header.map(() => TEXT_NUMBER_FORMAT)]);
+    await this.writeBody(t.sheet, t.row + 1, prepared.formats, rows, { ...opts, signal: undefined }, false, t.col);
+    const userCols = t.cols - ours;
+    if (userCols > 0 && rows.length > t.rows) {
+      // Like an Excel calculated column: new rows get the user's first-row formula or value.
+      const template = this.wb.sheet(t.sheet)?.rows[t.row + 1]?.slice(t.col + ours, t.col + t.cols) ?? [];
+      const target = this.wb.sheet(t.sheet);
+      for (let r = t.rows; r < rows.length && target; r++) {
+        const line = (target.rows[t.row + 1 + r] ??= []);
+        template.forEach((cell, i) => { if (cell) line[t.col + ours + i] = { ...cell }; });
+      }
+    }
+    if (rows.length < t.rows) this.wb.clear(t.sheet, t.row + 1 + rows.length, t.col, t.rows - rows.length, t.cols);
+    t.rows = rows.length;
+    const cap = this.wb.model.names[captionName(t.name)];
+    if (cap) this.wb.write(cap.sheet, cap.row, cap.col, [[content.caption]], [[TEXT_NUMBER_FORMAT]]);
+    this.wb.changed();
+    return meta(t);
+  }
+
+  async findTable(tableName: string): Promise<TableMeta | undefined> {
+    const t = this.wb.table(tableName);
+    return t ? meta(t) : undefined;
+  }
+
+  async selectedTableName(): Promise<string | undefined> {
+    const a = this.wb.model.active;
+    if (!a) return undefined;
+    return this.wb.model.tables.find((t) => t.sheet === a.sheet && a.row >= t.row && a.row <= t.row + t.rows && a.col >= t.col && a.col < t.col + t.cols)?.name;
+  }
+
+  private async writeBody(sheet: string, row: number, formats: string[], rows: readonly (readonly (string | number | boolean)[])[], opts: WriteOptions, cancellable: boolean, col = 0): Promise<void> {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STEP) {
+      if (cancellable && opts.signal?.aborted) throw new WriteCancelledError();
+      const block = rows.slice(i, i + ROWS_PER_STEP);
+      this.wb.write(sheet, row + i, col, block, formatBlock(formats, block.length));
+      opts.onProgress?.({ rowsWritten: i + block.length, rowsTotal: rows.length });
+      await yieldToEventLoop();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+// What each of our tables remembers, saved in the workbook's settings (per workbook, saved in the
+// file) under a key named for the table, so Refresh works after the file is closed and reopened.
+// The file is plainly readable: no token, key or secret is ever stored here (enforced below).
+
+import type { WorkbookSettings } from './table-writer.js';
+
+export type QueryParams = Record<string, string | string[]>;
+
+export interface StoredQuery {
+  version: 1;
+  kind: 'usage' | 'report';
+  tableName: string;
+  /** API base URL the rows came from (not a secret). */
+  baseUrl: string;
+  realmId: string;
+  /** The query as sent (dates as `yyyy-MM-ddTHH:mm:ss`, UTC). */
+  params: QueryParams;
+  /** Subaccounts of a report. */
+  subAccounts?: string[];
+  /** Column keys of the table, in order: refresh writes the same columns. */
+  columns: string[];
+  rowCount: number;
+  /** ISO time of the last pull. */
+  pulledAt: string;
+}
+
+const PREFIX = 'meterbook.table.';
+const SECRETISH = /token|secret|password|authorization|accesskey|credential/i;
+
+/** Throws when something that looks like a secret is about to be written into the workbook. */
+export function assertNoSecrets(value: unknown, path = 'query'): void {
+  if (value === null || typeof value !== 'object') return;
+  for (const [k, v] of Object.entries(value)) {
+    if (SECRETISH.test(k)) throw new Error(`Refusing to save ${path}.${k} in the workbook: it looks like a secret.`);
+    assertNoSecrets(v, `${path}.${k}`);
+  }
+}
+
+function isStoredQuery(v: unknown): v is StoredQuery {
+  if (v === null || typeof v !== 'object') return false;
+  const q = v as Partial<StoredQuery>;
+  return q.version === 1 && (q.kind === 'usage' || q.kind === 'report') && typeof q.tableName === 'string'
+    && typeof q.realmId === 'string' && typeof q.params === 'object' && Array.isArray(q.columns);
+}
+
+export class QueryStore {
+  constructor(private readonly settings: WorkbookSettings) {}
+
+  async save(q: StoredQuery): Promise<void> {
+    assertNoSecrets(q);
+    await this.settings.set(PREFIX + q.tableName, JSON.stringify(q));
+  }
+
+  async get(tableName: string): Promise<StoredQuery | undefined> {
+    const raw = await this.settings.get(PREFIX + tableName);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      return isStoredQuery(parsed) ? parsed : undefined;
+    } catch {
+      return undefined; // a damaged entry is treated as "not ours" rather than crashing the pane
+    }
+  }
+
+  async remove(tableName: string): Promise<void> {
+    await this.settings.remove(PREFIX + tableName);
+  }
+
+  async list(): Promise<StoredQuery[]> {
+    const keys = (await this.settings.keys()).filter((k) => k.startsWith(PREFIX));
+    const all = await Promise.all(keys.map((k) => this.get(k.slice(PREFIX.length))));
+    return all.filter((q): q is StoredQuery => q !== undefined).sort((a, b) => a.tableName.localeCompare(b.tableName));
+  }
+}

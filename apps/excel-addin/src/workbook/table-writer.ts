@@ -1,0 +1,124 @@
+// The one interface through which the pane writes to a workbook. Two implementations: Office.js
+// (office-writer.ts) and the in-page preview (preview-writer.ts) used outside Office.
+
+import type { TextStrategy } from './cell-text.js';
+import type { ColumnSpec } from './columns.js';
+import type { SourceRecord } from './rows.js';
+
+export interface TableMeta {
+  tableName: string;
+  sheetName: string;
+  /** Address of the whole table, header included (`'Usage May'!A3:P2503`). */
+  address: string;
+  /** Data rows now in the table. */
+  rowCount: number;
+  /** Columns in the table, ours plus any the user added to the right. */
+  columnCount: number;
+}
+
+export interface TableContent {
+  /** One line stating what the table holds; written above the table and named `<table>_Info`. */
+  caption: string;
+  columns: readonly ColumnSpec[];
+  records: readonly SourceRecord[];
+}
+
+export interface NewTableRequest extends TableContent {
+  /** Wanted sheet name; made unique and valid by the writer. */
+  sheetName: string;
+  /** Prefix of the table name (`MB_Usage`); a number is added to make it unique. */
+  tablePrefix: string;
+}
+
+export interface WriteProgress {
+  rowsWritten: number;
+  rowsTotal: number;
+}
+
+export interface WriteOptions {
+  /** Checked between blocks. A new sheet is removed when cancelled; see replaceRows for refresh. */
+  signal?: AbortSignal;
+  onProgress?: (p: WriteProgress) => void;
+}
+
+/** Small persistent key/value store inside the workbook (never for secrets: it is saved in the file). */
+export interface WorkbookSettings {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  remove(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+export interface TableWriter {
+  readonly kind: 'office' | 'preview';
+  readonly settings: WorkbookSettings;
+  /** Writes a new table on a new sheet; nothing is left behind if it fails or is cancelled. */
+  createTable(req: NewTableRequest, opts?: WriteOptions): Promise<TableMeta>;
+  /**
+   * Replaces the data rows of one of our tables in place: our columns are rewritten, columns the
+   * user added to the right keep their formulas, cells outside the table are never touched. Growth
+   * into non-empty cells is refused with TargetOccupiedError before anything is written.
+   */
+  replaceRows(tableName: string, content: TableContent, opts?: WriteOptions): Promise<TableMeta>;
+  findTable(tableName: string): Promise<TableMeta | undefined>;
+  /** The table holding the active cell, if any. */
+  selectedTableName(): Promise<string | undefined>;
+}
+
+export interface WriterOptions {
+  textStrategy?: TextStrategy;
+  /** Payload per sync, in bytes of JSON (Office writer). */
+  maxChunkBytes?: number;
+}
+
+export class TargetOccupiedError extends Error {
+  constructor(readonly address: string) {
+    super(`Nothing was written: ${address} is not empty and is not a Meterbook table. Clear or move those cells, then try again.`);
+    this.name = 'TargetOccupiedError';
+  }
+}
+
+export class WriteCancelledError extends Error {
+  constructor(message = 'Cancelled: the workbook was left as it was.') {
+    super(message);
+    this.name = 'WriteCancelledError';
+  }
+}
+
+export class TableMissingError extends Error {
+  constructor(readonly tableName: string) {
+    super(`Table ${tableName} is no longer in this workbook.`);
+    this.name = 'TableMissingError';
+  }
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\ and not starting or ending with '. */
+export function cleanSheetName(name: string): string {
+  const cleaned = name.replace(/[[\]:*?/\\]/g, '-').replace(/^'+|'+$/g, '').trim().slice(0, 31);
+  return cleaned === '' ? 'Usage' : cleaned;
+}
+
+export function uniqueName(base: string, taken: ReadonlySet<string>, maxLength = 255): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = base.slice(0, maxLength - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+export function uniqueTableName(prefix: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  for (let i = 1; ; i++) {
+    const candidate = `${prefix}_${i}`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+export const captionName = (tableName: string): string => `${tableName}_Info`;
+
+/** Layout of a new sheet: caption in row 1, a blank row, header in row 3. */
+export const CAPTION_ROW = 0;
+export const HEADER_ROW = 2;
+export const TABLE_STYLE = 'TableStyleMedium2';

@@ -1,0 +1,87 @@
+// Shared e2e setup: the built pane served by the embedded Usage API server, and Debian's
+// chromium driven by playwright-core (never a downloaded browser).
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, type RunningServer } from '@meterbook/usage-server';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const RESULTS = join(ROOT, 'test-results');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const f of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, f.name);
+    t = Math.max(t, f.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/**
+ * The production build of the pane, in its own folder: turbo runs `build` and `test` side by side,
+ * so the suite must not serve dist/ while webpack cleans it. Rebuilt when older than the sources.
+ */
+export const E2E_DIST = join(RESULTS, 'e2e-dist');
+export function ensureBuilt(): void {
+  const html = join(E2E_DIST, 'taskpane.html');
+  if (existsSync(html) && statSync(html).mtimeMs > Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'webpack.config.js')).mtimeMs)) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production', '--output-path', E2E_DIST], { cwd: ROOT, stdio: 'pipe' });
+}
+
+export interface E2E { server: RunningServer; context: BrowserContext; profile: string; close(): Promise<void> }
+
+export async function startE2E(): Promise<E2E> {
+  ensureBuilt();
+  mkdirSync(RESULTS, { recursive: true });
+  const server = await startServer({ port: 0, mode: 'test', staticDir: E2E_DIST, reportDelayMs: 800 });
+  const profile = mkdtempSync(join(tmpdir(), 'mb-chromium-'));
+  // A fresh profile directory each run (playwright passes it as --user-data-dir).
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 340, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    server, context, profile,
+    async close() { await context.close(); await server.close(); rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/** A pane page at the default narrow width; everything off our origin is refused (no network). */
+export async function openPane(e: E2E): Promise<Page> {
+  const page = await e.context.newPage();
+  await page.route('**/*', (route) => (route.request().url().startsWith(e.server.origin) ? route.continue() : route.abort()));
+  await page.goto(`${e.server.origin}/taskpane.html`);
+  await page.waitForSelector('body[data-ready="preview"]');
+  return page;
+}
+
+export async function connectWithToken(page: Page, realm: string, token: string): Promise<void> {
+  await page.fill('#realm', realm);
+  await page.check('input[name="auth"][value="token"]');
+  await page.fill('#token', token);
+  await page.click('#connect-btn');
+  await page.waitForSelector('#connected-as:not([hidden])');
+}
+
+/** Fills the usage form with a custom range (yyyy-mm-dd, end included). */
+export async function setRange(page: Page, from: string, to: string, detail = 'day'): Promise<void> {
+  await page.selectOption('#preset', 'custom');
+  await page.fill('#from', from);
+  await page.fill('#to', to);
+  await page.selectOption('#detail', detail);
+}
+
+export async function message(page: Page, pattern: RegExp): Promise<string> {
+  await page.waitForFunction((src) => new RegExp(src).test(document.getElementById('message')?.textContent ?? ''), pattern.source, { timeout: 60_000 });
+  return (await page.textContent('#message')) ?? '';
+}
+
+export const day = (d: Date): string => d.toISOString().slice(0, 10);

@@ -1,0 +1,193 @@
+// The pane in real headless chromium against the embedded server: insert, compare every value
+// with the API, hostile text, cancel, refresh after reopening, reports, and the error messages.
+
+import { join } from 'node:path';
+import { createUsageClient, type UsageRecord } from '@meterbook/sdk';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usageColumns } from '../../src/workbook/columns.js';
+import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
+import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, day, message, openPane, setRange, startE2E, type E2E } from './harness.js';
+
+const REALM = 'org123456789';
+const DAY_MS = 86_400_000;
+const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+const from = (daysAgo: number) => day(new Date(today - daysAgo * DAY_MS));
+
+const model = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model as PreviewModel);
+const records = (page: Page, table: string) => page.evaluate((t) => window.__meterbookPreview!.records(t), table);
+
+// A missing browser is a failure, not a skip: CI installs Debian's chromium (scripts/ensure-chromium.sh).
+if (!HAS_CHROMIUM) throw new Error(`No chromium at ${CHROMIUM}: run 'bash scripts/ensure-chromium.sh' at the repository root (or set CHROMIUM_PATH).`);
+
+describe('pane e2e (headless chromium)', () => {
+  let e: E2E;
+  let page: Page;
+  beforeAll(async () => {
+    e = await startE2E();
+    page = await openPane(e);
+    await connectWithToken(page, REALM, e.server.token);
+  });
+  afterAll(async () => { await e?.close(); });
+
+  it('inserts 2,500+ usage rows across pages, every value as the API returns it', async () => {
+    await setRange(page, from(26), from(2), 'day');
+    await page.click('#insert');
+    const text = await message(page, /Inserted [\d,]+ rows/);
+    const m = await model(page);
+    const table = m.tables[0]!;
+    expect(text).toContain(table.name);
+    expect(table.rows).toBeGreaterThanOrEqual(2_500);
+    const stored = JSON.parse(m.settings[`meterbook.table.${table.name}`]!) as { params: { startDate: string; endDate: string; detailLevel: string } };
+    const client = createUsageClient({ baseUrl: e.server.url, token: e.server.token });
+    const api: UsageRecord[] = await client.usage.all({ realmId: REALM, ...stored.params, detailLevel: 'day' });
+    expect(api.length).toBe(table.rows);
+    const cols = usageColumns({ detailLevel: 'day' });
+    const rows = await records(page, table.name);
+    rows.forEach((row, i) => {
+      const rec = api[i] as Record<string, unknown>;
+      for (const c of cols) {
+        const v = rec[c.key];
+        const want = c.kind === 'date' ? (v as Date).getTime() / DAY_MS + 25_569 : (v ?? '');
+        expect(row[c.header], `row ${i} ${c.key}`).toEqual(want);
+      }
+    });
+    const sheet = m.sheets.find((s) => s.name === table.sheet)!;
+    expect(sheet.frozenRows).toBe(3);
+    expect(String(sheet.rows[0]?.[0]?.value)).toMatch(/Usage of org123456789 · .* UTC · .*rows · pulled/);
+    await page.screenshot({ path: join(RESULTS, 'pane-after-insert.png'), fullPage: false });
+    expect(await page.locator('#preview table td').count()).toBeGreaterThan(100);
+    await page.locator('#preview').screenshot({ path: join(RESULTS, 'preview-after-insert.png') });
+  }, 90_000);
+
+  it('keeps hostile billing tags as text', async () => {
+    await setRange(page, from(6), from(2), 'summarized');
+    await page.click('summary:has-text("Group by")');
+    await page.check('input[name="groupBy"][value="billingTag"]');
+    await page.click('#insert');
+    await message(page, /Inserted/);
+    const m = await model(page);
+    const t = m.tables.at(-1)!;
+    const col = usageColumns({}).findIndex((c) => c.key === 'billingTag');
+    const cells = m.sheets.find((s) => s.name === t.sheet)!.rows.slice(t.row + 1, t.row + 1 + t.rows).map((r) => r?.[col]);
+    const values = cells.map((c) => c?.value);
+    expect(values).toContain('=HYPERLINK("http://evil.example","click")');
+    expect(values).toContain("+cmd|' /C calc'!A0");
+    expect(values).toContain('@SUM(1,1)');
+    expect(values).toContain('line one\nline two');
+    expect(cells.every((c) => c?.formula === undefined)).toBe(true);
+    expect(await page.locator('#preview').textContent()).not.toContain('FORMULA');
+    await page.uncheck('input[name="groupBy"][value="billingTag"]');
+  }, 60_000);
+
+  it('cancels a slow pull and leaves no new sheet', async () => {
+    const before = (await model(page)).sheets.length;
+    await page.route('**/v2/usage/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-mock-fault': 'latency=400' } }));
+    await setRange(page, from(26), from(2), 'day');
+    await page.click('#insert');
+    await page.waitForFunction(() => /Fetching page/.test(document.getElementById('progress-text')?.textContent ?? ''));
+    await page.click('#cancel');
+    await message(page, /Cancelled/);
+    await page.unroute('**/v2/usage/**');
+    expect((await model(page)).sheets.length).toBe(before);
+  }, 60_000);
+
+  it('refreshes a table after the workbook is reopened, keeping the user column and other cells', async () => {
+    const t = (await model(page)).tables.at(-1)!;
+    const tagCol = usageColumns({}).findIndex((c) => c.key === 'usageValue');
+    await page.evaluate(({ name, col }) => {
+      const wb = window.__meterbookPreview!.workbook;
+      const table = wb.table(name)!;
+      wb.write(table.sheet, table.row, table.cols, [['My calc']]);
+      for (let r = 1; r <= table.rows; r++) wb.write(table.sheet, table.row + r, table.cols, [[`=Q${table.row + r + 1}*2`]]);
+      table.cols += 1;
+      wb.write(table.sheet, 0, 30, [['keep me']]);
+      wb.write(table.sheet, table.row + 1, col, [[999_999]]); // a stale value the refresh must replace
+      wb.changed();
+    }, { name: t.name, col: tagCol });
+    const want = (await records(page, t.name)).length;
+    await page.waitForTimeout(400); // the preview saves itself 200 ms after a change
+    await page.reload();
+    await page.waitForSelector('body[data-ready="preview"]');
+    await connectWithToken(page, REALM, e.server.token);
+    await page.evaluate(({ s, r }) => window.__meterbookPreview!.select(s, r, 1), { s: t.sheet, r: t.row + 2 });
+    await page.click('#refresh-selected');
+    await message(page, /Refreshed/);
+    const after = (await model(page)).tables.find((x) => x.name === t.name)!;
+    const rows = await records(page, t.name);
+    expect(rows.length).toBe(want);
+    expect(rows[0]!['Usage amount']).not.toBe(999_999);
+    expect(String(rows[0]!['My calc'])).toMatch(/^=Q\d+\*2$/);
+    expect(after.cols).toBe(t.cols + 1);
+    const cell = await page.evaluate(({ s }) => window.__meterbookPreview!.cell(s, 0, 30)?.value, { s: t.sheet });
+    expect(cell).toBe('keep me');
+  }, 60_000);
+
+  it('creates a report, waits for it and inserts it', async () => {
+    await setRange(page, from(20), from(2), 'summarized');
+    await page.fill('#subaccounts', 'org112135, org124566');
+    await page.click('#create-report');
+    await message(page, /is completed/);
+    const id = (await page.textContent('#message'))!.match(/Report (\S+) is completed/)![1]!;
+    await page.click(`button[data-report="${id}"]`);
+    await message(page, /Inserted report/);
+    const t = (await model(page)).tables.find((x) => x.name.startsWith('MB_Report'))!;
+    expect(t.rows).toBeGreaterThan(0);
+    const rows = await records(page, t.name);
+    expect(typeof rows[0]!['Usage amount']).toBe('number');
+  }, 60_000);
+
+  it('says why a report failed', async () => {
+    await page.click('summary:has-text("Filters")');
+    await page.fill('#f-tag', 'fail-report');
+    await page.click('#create-report');
+    expect(await message(page, /report failed/i)).toContain('fail-report');
+    await page.fill('#f-tag', '');
+    await page.click('#reports-reload');
+    await page.waitForSelector('td:has-text("Failed:")');
+  }, 60_000);
+
+  it('offers the report route when the paged API would be the slow road', async () => {
+    const sheets = (await model(page)).sheets.length;
+    await setRange(page, from(14), from(2), 'hour');
+    await page.click('#insert');
+    await page.waitForSelector('#size-warning:not([hidden])');
+    expect(await page.textContent('#size-text')).toMatch(/records: the paged API is slow above 20,000/);
+    expect(await page.isVisible('#use-report')).toBe(true);
+    expect((await model(page)).sheets.length).toBe(sheets);
+    await page.selectOption('#detail', 'day');
+  }, 60_000);
+
+  it('explains a range over 95 days before asking the API', async () => {
+    await setRange(page, from(200), from(2), 'day');
+    await page.click('#insert');
+    expect(await message(page, /at most 95/)).toMatch(/covers 199 days/);
+  });
+
+  it('says when the token is refused', async () => {
+    await page.click('#sign-out');
+    await connectWithToken(page, REALM, 'not-a-valid-token');
+    await setRange(page, from(5), from(2), 'day');
+    await page.click('#insert');
+    expect(await message(page, /refused the credentials/)).toMatch(/401/);
+  });
+
+  it('connects with a credentials.properties file, never shows the secret, never stores it in the workbook', async () => {
+    const { accessKeyId, accessKeySecret, tokenEndpointUrl } = e.server.credentials;
+    await page.click('#sign-out');
+    await page.fill('#realm', REALM);
+    await page.check('input[name="auth"][value="properties"]');
+    await page.fill('#properties', `here.user.id = HERE-1\nhere.access.key.id = ${accessKeyId}\nhere.access.key.secret = ${accessKeySecret}\nhere.token.endpoint.url = ${tokenEndpointUrl}\n`);
+    await page.click('#connect-btn');
+    const status = await page.textContent('#connected-as');
+    expect(status).toContain(accessKeyId);
+    expect(status).not.toContain(accessKeySecret);
+    expect(await page.inputValue('#properties')).toBe('');
+    await setRange(page, from(5), from(2), 'summarized');
+    await page.click('#insert');
+    await message(page, /Inserted/);
+    const saved = JSON.stringify(await model(page));
+    expect(saved).not.toContain(accessKeySecret);
+    expect(saved).not.toContain(e.server.token);
+  }, 60_000);
+});

@@ -1,0 +1,41 @@
+// Usage-like records for writer tests, including the hostile billing tags the server also serves.
+
+import { usageColumns, type ColumnSpec } from '../../src/workbook/columns.js';
+import type { SourceRecord } from '../../src/workbook/rows.js';
+
+export const HOSTILE = [
+  '=HYPERLINK("http://evil.example","click")',
+  '+cmd|\' /C calc\'!A0',
+  '-2+3',
+  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  '\t=1+1',
+  '\r\n=1+1',
+  '"quoted", with comma',
+  'line1\nline2',
+  '00123',
+  '1E5',
+  'Привет 東京',
+];
+
+export const COLUMNS: ColumnSpec[] = usageColumns({ detailLevel: 'day' });
+
+export function usageRecords(n: number): SourceRecord[] {
+  const base = Date.UTC(2024, 4, 1);
+  return Array.from({ length: n }, (_, i) => ({
+    usageDateTime: new Date(base + (i % 31) * 86_400_000),
+    realmId: 'org123456789',
+    category: i % 2 ? 'Location Services' : 'Pipelines',
+    appId: `app-${i % 7}`,
+    featureId: `hrn:here:service::org123456789:feature${i % 13}`,
+    billingSubscriptionId: `SUB-${1000 + (i % 5)}`,
+    resource: '',
+    name: 'Autocomplete',
+    valueDriver: 'Transactions',
+    usageTypeCode: 'OLS-G',
+    projectHrn: 'hrn:here:authorization::org123456789:project/p-1',
+    billingTag: HOSTILE[i % HOSTILE.length],
+    billingChargeNumber: `CN-${i}`,
+    usageValue: Math.round(i * 1234.5678) / 10_000,
+    billableValue: i % 3 ? 12.5 : 0,
+  }));
+}
