@@ -8,7 +8,7 @@ type JsonObject = { [key: string]: Json };
 
 export interface OpenApiDocument extends JsonObject {
   info: { title: string; version: string };
-  servers: { url: string }[];
+  servers: JsonObject[];
   paths: JsonObject;
 }
 
@@ -108,6 +108,16 @@ function jsonBody(document: JsonObject, requestBody: Json | undefined): Json | u
   return { required: body.required === true, mediaType, schema: bounds(document, media.schema) };
 }
 
+/** A server's URL with each `{variable}` replaced by its default. */
+function serverUrl(server: Json | undefined): string | undefined {
+  if (!isObject(server) || typeof server.url !== 'string') return undefined;
+  const variables = isObject(server.variables) ? server.variables : {};
+  return server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = variables[name];
+    return isObject(variable) && typeof variable.default === 'string' ? variable.default : whole;
+  });
+}
+
 /** The constraints of every operation of a document, keyed by operationId. */
 export function extractConstraints(document: OpenApiDocument): JsonObject {
   const operations: JsonObject = {};
@@ -121,7 +131,7 @@ export function extractConstraints(document: OpenApiDocument): JsonObject {
       const operation = pathItem[method];
       if (!isObject(operation) || typeof operation.operationId !== 'string') continue;
       const servers = Array.isArray(operation.servers) ? operation.servers : pathServers;
-      const server = servers && isObject(servers[0]) ? servers[0].url : undefined;
+      const server = servers ? serverUrl(servers[0]) : undefined;
       const entry: JsonObject = {
         method: method.toUpperCase(),
         path,
@@ -137,7 +147,7 @@ export function extractConstraints(document: OpenApiDocument): JsonObject {
   return {
     title: document.info.title,
     version: document.info.version,
-    defaultServer: document.servers[0]?.url ?? '',
+    defaultServer: serverUrl(document.servers[0]) ?? '',
     parameters,
     operations,
     rules: isObject(rules) ? stripDescriptions(rules) : {},

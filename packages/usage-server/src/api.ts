@@ -119,7 +119,7 @@ function errorReply(err: unknown, correlationId: string, state: ServerState): Re
   return jsonReply(500, errorBody(500, 'The server failed; see its log.', correlationId));
 }
 
-function queryValues(url: URL): QueryValues {
+export function queryValues(url: URL): QueryValues {
   const out: QueryValues = {};
   for (const [k, v] of url.searchParams) {
     const prev = out[k];
@@ -153,7 +153,7 @@ function originOf(req: IncomingMessage, fallback: string): string {
   return `${proto}://${host}`;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

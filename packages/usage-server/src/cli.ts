@@ -6,6 +6,7 @@ import type { Scale, ServerOptions } from './options.js';
 import { startServer } from './server.js';
 
 const HELP = `meterbook-usage-server: a local stand-in for the HERE Usage API v2 (openapi/usage-v2.yaml)
+and the Acronis Account Management API v2 reports (openapi/acronis-account-v2.yaml, under /acronis/api/2)
 
 Options:
   --port <n>           port (default 8787; 0 = ephemeral)
@@ -20,6 +21,10 @@ Options:
   --report-delay <ms>  reports complete this long after creation (default 1500)
   --report-polls <n>   ...or on this status poll instead
   --token-ttl <s>      lifetime of tokens from /oauth2/token (default 3600)
+  --acronis-token-ttl <s>       lifetime of Acronis tokens (/acronis/api/2/idp/token; default 7200)
+  --acronis-report-delay <ms>   Acronis stored outputs stay in_progress this long (default 1000)
+  --acronis-rows <n>            exact data rows of every Acronis output (e.g. 100000 for benchmarks)
+  --acronis-download <m>        gzip (default), plain, or content-encoding (gzip + Content-Encoding)
   --static <dir>       serve this directory at / (e.g. the built task pane)
   --quiet              no per-request log lines
   -h, --help           this text
@@ -42,7 +47,8 @@ async function main(): Promise<void> {
       port: { type: 'string' }, host: { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' },
       now: { type: 'string' }, mode: { type: 'string' }, latency: { type: 'string' }, 'fault-rate': { type: 'string' },
       'fault-seed': { type: 'string' }, 'report-delay': { type: 'string' }, 'report-polls': { type: 'string' },
-      'token-ttl': { type: 'string' }, static: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      'token-ttl': { type: 'string' }, 'acronis-token-ttl': { type: 'string' }, 'acronis-report-delay': { type: 'string' },
+      'acronis-rows': { type: 'string' }, 'acronis-download': { type: 'string' }, static: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -53,6 +59,10 @@ async function main(): Promise<void> {
   const scale: Scale | undefined = values.scale === undefined || values.scale === 'demo' || values.scale === 'large'
     ? values.scale : num('scale', values.scale);
   const faultRate = num('fault-rate', values['fault-rate']);
+  const download = values['acronis-download'];
+  if (download !== undefined && download !== 'gzip' && download !== 'plain' && download !== 'content-encoding') {
+    throw new Error('--acronis-download: gzip, plain or content-encoding');
+  }
   const options: ServerOptions = {
     port: num('port', values.port) ?? 8787,
     host: values.host,
@@ -65,6 +75,10 @@ async function main(): Promise<void> {
     reportDelayMs: num('report-delay', values['report-delay']),
     reportPolls: num('report-polls', values['report-polls']),
     tokenTtlSeconds: num('token-ttl', values['token-ttl']),
+    acronisTokenTtlSeconds: num('acronis-token-ttl', values['acronis-token-ttl']),
+    acronisReportDelayMs: num('acronis-report-delay', values['acronis-report-delay']),
+    acronisReportRows: num('acronis-rows', values['acronis-rows']),
+    acronisDownload: download,
     staticDir: values.static,
     log: values.quiet ? undefined : (line) => console.log(line),
   };
@@ -79,6 +93,14 @@ async function main(): Promise<void> {
   }
   console.log(`  bearer token (30 days, realms ${server.realms.join(', ')}):`);
   console.log(`    ${server.token}`);
+  const a = server.acronis;
+  console.log('  Acronis Account Management API v2 (reports):');
+  console.log(`    base URL:        ${a.baseUrl}`);
+  console.log(`    token endpoint:  ${a.tokenUrl}  (Basic client_id:client_secret, grant_type=client_credentials)`);
+  console.log(`    client id:       ${a.clientId}`);
+  console.log(`    client secret:   ${a.clientSecret}`);
+  console.log(`    partner tenant:  ${a.tenantId}  (${a.tenants.length} tenants: GET /tenants)`);
+  console.log(`    bearer token (30 days): ${a.token}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

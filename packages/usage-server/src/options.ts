@@ -39,6 +39,14 @@ export interface ServerOptions {
   reportPolls?: number;
   /** Lifetime of tokens from /oauth2/token, seconds (default 3600). */
   tokenTtlSeconds?: number;
+  /** Lifetime of tokens from the Acronis part's /acronis/api/2/idp/token, seconds (default 7200, like the API). */
+  acronisTokenTtlSeconds?: number;
+  /** Acronis stored outputs stay `in_progress` at least this long (default 1000 ms). */
+  acronisReportDelayMs?: number;
+  /** Exact number of data rows of every Acronis output (e.g. 100000 for benchmarks); natural when absent. */
+  acronisReportRows?: number;
+  /** Acronis downloads: `gzip` (default, like the API), `plain` text, or gzip with `Content-Encoding: gzip`. */
+  acronisDownload?: 'gzip' | 'plain' | 'content-encoding';
   /** Serve this directory at `/`. */
   staticDir?: string;
   /** One line per request; silent when absent. */
@@ -66,6 +74,8 @@ export interface RunningServer {
   realms: readonly string[];
   /** Issues a token (e.g. restricted to some realms, or already expired with ttlSeconds 0). */
   issueToken(opts?: { realms?: readonly string[]; ttlSeconds?: number }): string;
+  /** The Acronis Account Management API v2 part (reports), under `/acronis/api/2`. */
+  acronis: AcronisInfo;
   stats(): ServerStats;
   resetStats(): void;
   close(): Promise<void>;
@@ -76,4 +86,23 @@ export function scaleFactor(scale: Scale | undefined): number {
   if (scale === 'large') return 50;
   if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new Error(`scale must be 'demo', 'large' or an integer 1..1000, got ${scale}`);
   return scale;
+}
+
+export interface AcronisInfo {
+  /** API base URL, ending in `/acronis/api/2` (the real one: `https://<data center>/api/2`). */
+  baseUrl: string;
+  /** `${baseUrl}/idp/token`. */
+  tokenUrl: string;
+  /** Dev API client of the partner tenant (Basic auth at the token endpoint). */
+  clientId: string;
+  clientSecret: string;
+  /** The partner tenant (the client's own) and every tenant of the tree, the partner first. */
+  tenantId: string;
+  tenants: readonly { id: string; name: string; kind: string; parent_id: string }[];
+  /** A customer whose reports' stored outputs end `failed` (the documented trigger). */
+  failingTenantId: string;
+  /** A bearer token of the partner client, valid 30 days. */
+  token: string;
+  /** Issues a bearer token of the partner client (ttlSeconds 0: already expired; default the token TTL). */
+  issueToken(opts?: { ttlSeconds?: number }): string;
 }

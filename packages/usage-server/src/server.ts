@@ -3,6 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { AcronisApi } from './acronis/api.js';
+import { ACRONIS_BASE_PATH } from './acronis/spec.js';
+import { ACRONIS_DEV_CLIENTS } from './acronis/tokens.js';
 import { handleApi, headerValue, type Exchange } from './api.js';
 import { TokenIssuer } from './auth.js';
 import { DEFAULT_REALMS, DEV_CREDENTIALS } from './credentials.js';
@@ -42,9 +45,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     faults: new FaultPlanner(options.mode === 'test', options.faults), latencyMs: options.latencyMs ?? 0, stats, log: options.log,
   };
 
+  const acronis = await AcronisApi.create({
+    seed, scale: scaleFactor(options.scale), tokenTtlSeconds: options.acronisTokenTtlSeconds, reportDelayMs: options.acronisReportDelayMs,
+    reportRows: options.acronisReportRows, download: options.acronisDownload, testMode: options.mode === 'test',
+    faults: state.faults, latencyMs: state.latencyMs, stats,
+  });
+
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    void handle(state, options, req, res).catch((err: unknown) => {
+    void handle(state, acronis, options, req, res).catch((err: unknown) => {
       options.log?.(`request failed: ${err instanceof Error ? err.message : String(err)}`);
       if (!res.headersSent) res.writeHead(500);
       res.destroy();
@@ -65,6 +74,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   state.origin = `http://${host}:${address.port}`;
   const partner = DEV_CREDENTIALS[0]!;
+  const acronisClient = ACRONIS_DEV_CLIENTS[0]!;
+  const acronisBase = `${state.origin}${ACRONIS_BASE_PATH}`;
 
   return {
     url: `${state.origin}${spec.basePath}`,
@@ -74,11 +85,23 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     credentials: { accessKeyId: partner.accessKeyId, accessKeySecret: partner.accessKeySecret, tokenEndpointUrl: `${state.origin}${TOKEN_PATH}` },
     realms: DEFAULT_REALMS,
     issueToken: (opts = {}) => issuer.issue('dev', opts.realms ?? DEFAULT_REALMS, opts.ttlSeconds ?? tokenTtl),
+    acronis: {
+      baseUrl: acronisBase,
+      tokenUrl: `${acronisBase}/idp/token`,
+      clientId: acronisClient.clientId,
+      clientSecret: acronisClient.clientSecret,
+      tenantId: acronis.tree.partner.id,
+      tenants: acronis.tree.all.map(({ id, name, kind, parent_id }) => ({ id, name, kind, parent_id })),
+      failingTenantId: acronis.tree.failing.id,
+      token: acronis.issueToken(30 * 86_400),
+      issueToken: (opts = {}) => acronis.issueToken(opts.ttlSeconds),
+    },
     stats: () => structuredClone(stats),
     resetStats: () => {
       Object.assign(stats, { requests: 0, byOperation: {}, byStatus: {}, faults: 0 });
     },
     close: () => new Promise<void>((resolve) => {
+      acronis.close();
       server.close(() => resolve());
       // Keep-alive and streaming sockets would hold close() open; end them now.
       for (const socket of sockets) socket.destroy();
@@ -86,7 +109,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 }
 
-async function handle(state: ServerState, options: ServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(state: ServerState, acronis: AcronisApi, options: ServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
   const url = new URL(req.url ?? '/', 'http://localhost');
   const given = headerValue(req, 'x-correlation-id');
@@ -117,6 +140,7 @@ async function handle(state: ServerState, options: ServerOptions, req: IncomingM
   const base = state.basePath;
   if (path === base || path.startsWith(`${base}/`)) return handleApi(state, ex, path.slice(base.length) || '/', false);
   if (path === TOKEN_PATH || path.startsWith('/oauth2/')) return handleApi(state, ex, path, true);
+  if (path === '/acronis' || path.startsWith('/acronis/')) return acronis.handle(ex, path);
   if (options.staticDir && (await serveStatic(options.staticDir, req, res, path))) return;
   await send(res, jsonReply(404, errorBody(404, `Nothing at ${path}.`, correlationId)));
 }

@@ -1,7 +1,8 @@
 // Checks a request against the constraints generated from its spec, before anything is sent.
 // The rules live in the spec; this file only knows how to read them and say what is wrong in
 // words a finance user understands.
-import type { ValidationIssue } from './errors.js';
+import { ValidationError, type ValidationIssue } from './errors.js';
+import { checkRules, type SpecRules } from './rules.js';
 
 export interface SchemaBounds {
   readonly type?: string;
@@ -42,14 +43,30 @@ export interface GeneratedSpec {
   readonly defaultServer: string;
   readonly parameters: { readonly [key: string]: ParameterConstraint };
   readonly operations: { readonly [operationId: string]: GeneratedOperation };
-  readonly rules: { readonly dateRange?: DateRangeRule };
+  readonly rules: SpecRules;
 }
 
-/** An operation with its parameters looked up in the table. */
+const resolved = new WeakMap<GeneratedSpec, Map<string, OperationConstraint>>();
+
+/** An operation with its parameters looked up in the table (cached per spec). */
 export function operationConstraint(spec: GeneratedSpec, operationId: string): OperationConstraint {
-  const operation = spec.operations[operationId];
-  if (operation === undefined) throw new Error(`No operation ${operationId} in the spec`);
-  return { ...operation, parameters: operation.parameters.map((key) => spec.parameters[key] as ParameterConstraint) };
+  let cache = resolved.get(spec);
+  if (cache === undefined) resolved.set(spec, (cache = new Map()));
+  let operation = cache.get(operationId);
+  if (operation === undefined) {
+    const generated = spec.operations[operationId];
+    if (generated === undefined) throw new Error(`No operation ${operationId} in the spec`);
+    operation = { ...generated, parameters: generated.parameters.map((key) => spec.parameters[key] as ParameterConstraint) };
+    cache.set(operationId, operation);
+  }
+  return operation;
+}
+
+/** Checks a request against its spec and throws a ValidationError listing every problem. */
+export function checkRequest(spec: GeneratedSpec, operationId: string, values: RequestValues, earlier: ValidationIssue[] = []): void {
+  const flagged = new Set(earlier.map((issue) => issue.field));
+  const issues = [...earlier, ...validateRequest(operationConstraint(spec, operationId), values, spec.rules).filter((issue) => !flagged.has(issue.field))];
+  if (issues.length > 0) throw new ValidationError(operationId, issues);
 }
 
 export interface OperationConstraint {
@@ -60,13 +77,6 @@ export interface OperationConstraint {
   readonly body?: { readonly required: boolean; readonly mediaType: string; readonly schema: SchemaBounds };
 }
 
-/** A spec-wide rule that a range between two date parameters is ordered and bounded. */
-export interface DateRangeRule {
-  readonly start: string;
-  readonly end: string;
-  readonly maxDays: number;
-}
-
 export interface RequestValues {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
@@ -74,10 +84,14 @@ export interface RequestValues {
   body?: unknown;
 }
 
-/** "billingSubscriptionId" -> "Billing subscription id (billingSubscriptionId)". */
+/**
+ * "billingSubscriptionId" -> "Billing subscription id (billingSubscriptionId)";
+ * "parameters.tenant_id" -> "Tenant id (parameters.tenant_id)".
+ */
 export function fieldLabel(name: string): string {
-  if (!/^[a-z][A-Za-z0-9]*$/.test(name)) return name;
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const last = name.split('.').pop() ?? name;
+  if (!/^[a-z][A-Za-z0-9_]*$/.test(last)) return name;
+  const words = last.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
   return `${words.charAt(0).toUpperCase()}${words.slice(1)} (${name})`;
 }
 
@@ -111,6 +125,8 @@ function describeValue(value: unknown): string {
 /** Every problem with one value against its schema; an empty list when it is fine. */
 export function checkValue(label: string, value: unknown, schema: SchemaBounds): string[] {
   const problems: string[] = [];
+  if (schema.type === 'boolean') return typeof value === 'boolean' ? [] : [`${label} must be true or false (got ${describeValue(value)}).`];
+  if (schema.type === 'object') return checkObject(label, value, schema).map((issue) => issue.message);
   if (schema.type === 'array') {
     if (!Array.isArray(value)) return [`${label} must be a list of values.`];
     if (schema.minItems !== undefined && value.length < schema.minItems) problems.push(`${label} needs at least ${schema.minItems} value${schema.minItems === 1 ? '' : 's'} (it has ${value.length}).`);
@@ -153,50 +169,32 @@ export function checkValue(label: string, value: unknown, schema: SchemaBounds):
   return problems;
 }
 
-function checkBody(body: unknown, schema: SchemaBounds, issues: ValidationIssue[]): void {
-  if (schema.type !== 'object' || schema.properties === undefined) return;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    issues.push({ field: 'body', message: 'The request body must be an object.' });
-    return;
+/** Every problem with an object and its properties, each named by its dotted path. */
+export function checkObject(path: string, value: unknown, schema: SchemaBounds): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [{ field: path, message: `${fieldLabel(path)} must be an object.` }];
   }
-  const record = body as Record<string, unknown>;
+  const record = value as Record<string, unknown>;
+  const at = (name: string): string => (path === 'body' ? name : `${path}.${name}`);
   for (const name of schema.required ?? []) {
-    if (record[name] === undefined) issues.push({ field: name, message: `${fieldLabel(name)} is required.` });
+    if (record[name] === undefined) issues.push({ field: at(name), message: `${fieldLabel(at(name))} is required.` });
   }
-  for (const [name, value] of Object.entries(record)) {
-    const property = schema.properties[name];
+  for (const [name, item] of Object.entries(record)) {
+    const property = schema.properties?.[name];
     if (property === undefined) {
-      if (schema.additionalProperties === false) issues.push({ field: name, message: `${fieldLabel(name)} is not a known field.` });
+      if (schema.additionalProperties === false) issues.push({ field: at(name), message: `${fieldLabel(at(name))} is not a known field.` });
       continue;
     }
-    if (value === undefined) continue;
-    for (const message of checkValue(fieldLabel(name), value, property)) issues.push({ field: name, message });
+    if (item === undefined) continue;
+    if (property.type === 'object') issues.push(...checkObject(at(name), item, property));
+    else for (const message of checkValue(fieldLabel(at(name)), item, property)) issues.push({ field: at(name), message });
   }
-}
-
-function checkDateRange(rule: DateRangeRule, query: Record<string, unknown>, issues: ValidationIssue[]): void {
-  const start = query[rule.start];
-  const end = query[rule.end];
-  if (typeof start !== 'string' || typeof end !== 'string') return;
-  const startMs = Date.parse(`${start}Z`);
-  const endMs = Date.parse(`${end}Z`);
-  if (Number.isNaN(startMs) || Number.isNaN(endMs)) return;
-  if (startMs >= endMs) {
-    const endLabel = fieldLabel(rule.end);
-    issues.push({ field: rule.start, message: `${fieldLabel(rule.start)} must be before the ${endLabel.charAt(0).toLowerCase()}${endLabel.slice(1)} (${start} is not before ${end}).` });
-    return;
-  }
-  const days = (endMs - startMs) / 86_400_000;
-  if (days > rule.maxDays) {
-    issues.push({
-      field: rule.end,
-      message: `The date range is ${Math.ceil(days)} days long; at most ${rule.maxDays} days are allowed. Choose a shorter range, or split it into several.`,
-    });
-  }
+  return issues;
 }
 
 /** Every problem with a request, field by field; an empty list when it may be sent. */
-export function validateRequest(operation: OperationConstraint, values: RequestValues, rules: { dateRange?: DateRangeRule } = {}): ValidationIssue[] {
+export function validateRequest(operation: OperationConstraint, values: RequestValues, rules: SpecRules = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const parameter of operation.parameters) {
     const source = values[parameter.in as 'path' | 'query' | 'header'];
@@ -211,13 +209,9 @@ export function validateRequest(operation: OperationConstraint, values: RequestV
     if (values.body === undefined) {
       if (operation.body.required) issues.push({ field: 'body', message: 'The request body is required.' });
     } else {
-      checkBody(values.body, operation.body.schema, issues);
+      issues.push(...checkObject('body', values.body, operation.body.schema));
     }
   }
-  const range = rules.dateRange;
-  const names = new Set(operation.parameters.map((p) => p.name));
-  if (range && names.has(range.start) && names.has(range.end) && !issues.some((i) => i.field === range.start || i.field === range.end)) {
-    checkDateRange(range, values.query ?? {}, issues);
-  }
+  issues.push(...checkRules(rules, operation, values, issues));
   return issues;
 }

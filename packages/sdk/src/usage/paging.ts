@@ -4,6 +4,7 @@
 // an empty page, and fails loudly if the pages do not add up to the announced total.
 import { anySignal } from '../core/abort.js';
 import { createApiError, type ApiError } from '../core/errors.js';
+import { mapInOrder, range, walkAborted } from '../core/ordered-pool.js';
 import type { Page, PageProgress } from './types.js';
 
 export interface PageWalk<T> {
@@ -25,7 +26,6 @@ export async function* walkPages<T>(walk: PageWalk<T>): AsyncGenerator<T> {
   const concurrency = Math.max(1, Math.min(16, Math.floor(walk.concurrency ?? 4)));
   const stop = new AbortController();
   const { signal, dispose } = anySignal([walk.signal, stop.signal]);
-  const inFlight = new Map<number, Promise<Page<T>>>();
   try {
     const first = await walk.fetchPage(0, signal);
     const total = first.total;
@@ -40,23 +40,11 @@ export async function* walkPages<T>(walk: PageWalk<T>): AsyncGenerator<T> {
     walk.onProgress?.({ pagesDone, pagesTotal, records, total });
     yield* first.items;
 
-    let next = 1;
-    const launch = (): void => {
-      while (next <= lastOffset && inFlight.size < concurrency) {
-        const promise = walk.fetchPage(next, signal);
-        // Pages still in flight when the walk stops early must not surface as unhandled.
-        promise.catch(() => undefined);
-        inFlight.set(next, promise);
-        next++;
-      }
-    };
-    for (let offset = 1; offset <= lastOffset && first.items.length > 0; offset++) {
-      if (walk.signal?.aborted) {
-        throw createApiError({ kind: 'aborted', api: walk.api, operation: walk.operation, reason: `the walk was cancelled after ${records} of ${total} records.`, page: offset });
-      }
-      launch();
-      const page = await (inFlight.get(offset) as Promise<Page<T>>);
-      inFlight.delete(offset);
+    let offset = 0;
+    const later = first.items.length > 0 ? range(1, lastOffset) : range(1, 0);
+    for await (const page of mapInOrder(later, concurrency, (n) => walk.fetchPage(n, signal))) {
+      offset++;
+      if (walk.signal?.aborted) throw walkAborted(walk.api, walk.operation, `the walk was cancelled after ${records} of ${total} records.`, offset);
       lastCorrelationId = page.correlationId;
       if (page.total !== total) {
         throw incomplete(walk, `the data changed while it was being read: page 0 announced ${total} records, page ${offset} announces ${page.total}. Run the query again.`, offset, page.correlationId);

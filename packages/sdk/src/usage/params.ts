@@ -1,21 +1,10 @@
 // Turns what a caller passes into the API's parameters, and refuses bad input before sending.
 import { toApiDateTime } from '../core/dates.js';
 import { ValidationError, type ValidationIssue } from '../core/errors.js';
-import { fieldLabel, operationConstraint, validateRequest, type OperationConstraint, type RequestValues } from '../core/validation.js';
+import { checkRequest, fieldLabel, operationConstraint, type RequestValues } from '../core/validation.js';
 import { spec } from '../generated/usage-v2.constraints.gen.js';
 
 export type UsageOperationId = keyof typeof spec.operations;
-
-const operations = new Map<UsageOperationId, OperationConstraint>();
-
-function constraintOf(operationId: UsageOperationId): OperationConstraint {
-  let operation = operations.get(operationId);
-  if (operation === undefined) {
-    operation = operationConstraint(spec, operationId);
-    operations.set(operationId, operation);
-  }
-  return operation;
-}
 
 /** Names the caller may pass for an operation, beyond its spec parameters. */
 const extraKeys: Partial<Record<UsageOperationId, string[]>> = { createUsageReport: ['subAccounts'] };
@@ -45,7 +34,7 @@ export interface BuiltRequest {
  * and validates everything against the spec. Throws ValidationError listing every problem.
  */
 export function buildRequest(operationId: UsageOperationId, input: unknown): BuiltRequest {
-  const operation = constraintOf(operationId);
+  const operation = operationConstraint(spec, operationId);
   const issues: ValidationIssue[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ValidationError(operationId, [{ field: 'params', message: 'The parameters must be an object, e.g. { realmId, startDate, endDate }.' }]);
@@ -65,11 +54,7 @@ export function buildRequest(operationId: UsageOperationId, input: unknown): Bui
     if (value !== undefined) (parameter.in === 'path' ? values.path : values.query)[name] = value;
   }
   if (operationId === 'createUsageReport' && params.subAccounts !== undefined) values.body = { subAccounts: params.subAccounts };
-  const dateIssues = new Set(issues.map((i) => i.field));
-  for (const issue of validateRequest(operation, values, spec.rules)) {
-    // A date that could not be read is reported once, not again as "required".
-    if (!dateIssues.has(issue.field)) issues.push(issue);
-  }
-  if (issues.length > 0) throw new ValidationError(operationId, issues);
+  // A date that could not be read is reported once, not again as "required".
+  checkRequest(spec, operationId, values, issues);
   return values;
 }

@@ -1,13 +1,12 @@
 // Turns API answers into what callers get: response dates as UTC Dates, CSV rows keyed by
 // field name with numbers as numbers. An unreadable value is an error, never a silent blank.
+import { UnreadableValue } from '../core/api-context.js';
 import { parseApiDateTime } from '../core/dates.js';
 import type { components } from '../generated/usage-v2.gen.js';
 import type { Report, ReportParameters, UsageCsvRow, UsageRecord, UsageRecordWire } from './types.js';
 
 type ReportWire = components['schemas']['Report'];
 
-/** Thrown when a value in an answer cannot be read; the caller turns it into a MalformedResponseError. */
-export class UnreadableValue extends Error {}
 
 function toDate(value: string | undefined, field: string): Date | undefined {
   if (value === undefined || value === '') return undefined;
