@@ -208,6 +208,8 @@ async function readBody(response: Response, expect: 'json' | 'text'): Promise<Re
     return { ok: false, failure: { kind: 'network', reason: `the answer broke off while being read (${describeNetworkError(error)}).`, bodyFailed: true, cause: error } };
   }
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  // 204 No Content (a delete) has nothing to parse.
+  if (response.status === 204) return { ok: true, response: new Response(null, init) };
   if (expect === 'text') return { ok: true, response: new Response(text, init) };
   if (!/json/i.test(contentType)) {
     return { ok: false, failure: { kind: 'malformed', reason: `expected JSON but the answer is "${contentType || 'without a content type'}".` } };
