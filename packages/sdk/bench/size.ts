@@ -38,7 +38,7 @@ export async function measureSizes(): Promise<{ sdk: Size; acronis: Size; both: 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const sizes = await measureSizes();
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
-  console.log(`SDK browser bundle: ${kb(sizes.sdk.minified)} minified, ${kb(sizes.sdk.gzip)} gzip (budget 15 kB gzip)`);
+  console.log(`SDK browser bundle: ${kb(sizes.sdk.minified)} minified, ${kb(sizes.sdk.gzip)} gzip = ${sizes.sdk.gzip} bytes (budget 15 kB = 15,000 bytes gzip)`);
   console.log(`Acronis entry alone: ${kb(sizes.acronis.minified)} minified, ${kb(sizes.acronis.gzip)} gzip; both entries: ${kb(sizes.both.gzip)} gzip (+${kb(sizes.both.gzip - sizes.sdk.gzip)} for Acronis)`);
   console.log(`openapi-fetch alone: ${kb(sizes.openapiFetch.minified)} minified, ${kb(sizes.openapiFetch.gzip)} gzip`);
   console.log(`ratio SDK / openapi-fetch (gzip): ${(sizes.sdk.gzip / sizes.openapiFetch.gzip).toFixed(2)}x`);

@@ -75,13 +75,9 @@ function bounds(document: JsonObject, schemaOrRef: Json | undefined): JsonObject
 function parameter(document: JsonObject, entry: Json): JsonObject {
   const resolved = resolveRef(document, entry);
   if (!isObject(resolved)) throw new Error('A parameter is not an object');
-  const out: JsonObject = {
-    name: resolved.name ?? '',
-    in: resolved.in ?? '',
-    required: resolved.required === true,
-    schema: bounds(document, resolved.schema),
-  };
-  if (resolved.explode === false) out.explode = false;
+  // `required` is written only when true: the file travels in browser bundles.
+  const out: JsonObject = { name: resolved.name ?? '', in: resolved.in ?? '', schema: bounds(document, resolved.schema) };
+  if (resolved.required === true) out.required = true;
   return out;
 }
 
@@ -145,8 +141,6 @@ export function extractConstraints(document: OpenApiDocument): JsonObject {
   }
   const rules = document['x-meterbook-rules'];
   return {
-    title: document.info.title,
-    version: document.info.version,
     defaultServer: serverUrl(document.servers[0]) ?? '',
     parameters,
     operations,

@@ -1,9 +1,9 @@
 // Acronis client credentials: a client-credentials grant with HTTP Basic, cached until shortly
 // before expiry (Acronis's own samples renew with 15 minutes left), one request in flight.
 import { cachedTokenSource, type TokenFunction } from '../core/auth.js';
-import { createApiError, ValidationError, type ValidationIssue } from '../core/errors.js';
+import { checkCredentialFields } from '../core/client-options.js';
+import { createApiError, ValidationError } from '../core/errors.js';
 import { createTransport } from '../core/transport.js';
-import { hasSpaceOrControl } from '../core/validation.js';
 
 export interface AcronisCredentialsOptions {
   /** The API base URL, `<data center URL>/api/2`. */
@@ -23,12 +23,7 @@ function base64(text: string): string {
 
 /** A token function for `createAcronisClient({ token })` from an API client's id and secret. */
 export function acronisCredentials(options: AcronisCredentialsOptions): TokenFunction {
-  const issues: ValidationIssue[] = [];
-  for (const [field, label] of [['clientId', 'client id'], ['clientSecret', 'client secret']] as const) {
-    const value = options[field];
-    if (typeof value !== 'string' || value.trim() === '') issues.push({ field, message: `The ${label} is missing.` });
-    else if (hasSpaceOrControl(value.trim())) issues.push({ field, message: `The ${label} holds spaces or invisible characters; copy it again.` });
-  }
+  const issues = checkCredentialFields(options, { clientId: 'client id', clientSecret: 'client secret' });
   if (issues.length > 0) throw new ValidationError('acronisCredentials', issues);
   const secret = options.clientSecret.trim();
   const basic = `Basic ${base64(`${options.clientId.trim()}:${secret}`)}`;

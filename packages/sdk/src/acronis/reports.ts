@@ -8,9 +8,8 @@ import { gunzipIfCompressed } from '../core/gzip.js';
 import { LazyList } from '../core/lazy-list.js';
 import { mapInOrder } from '../core/ordered-pool.js';
 import { pollUntil, type PollOptions } from '../core/poll.js';
-import { checkRequest } from '../core/validation.js';
+import { check } from './check.js';
 import type { paths } from '../generated/acronis-account-v2.gen.js';
-import { spec } from '../generated/acronis-account-v2.constraints.gen.js';
 import { rowReader } from './rows.js';
 import type { AcronisFormat, AcronisReport, AcronisReportCreateParams, AcronisReportRequest, AcronisStoredReport, AcronisUsageRow } from './types.js';
 
@@ -44,13 +43,13 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
     context.via({ operation, idempotent, expect, signal: options.signal });
 
   async function get(reportId: string, options: CallOptions = {}): Promise<AcronisReport> {
-    checkRequest(spec, 'getReport', { path: { report_id: reportId } });
+    check('getReport', { path: { report_id: reportId } });
     const { data } = await context.raw.GET('/reports/{report_id}', { params: { path: { report_id: reportId } }, fetch: call('getReport', true, options) });
     return data as AcronisReport;
   }
 
   async function stored(reportId: string, options: CallOptions = {}): Promise<AcronisStoredReport[]> {
-    checkRequest(spec, 'listStoredReports', { path: { report_id: reportId } });
+    check('listStoredReports', { path: { report_id: reportId } });
     const { data } = await context.raw.GET('/reports/{report_id}/stored', { params: { path: { report_id: reportId } }, fetch: call('listStoredReports', true, options) });
     return (data as { items: AcronisStoredReport[] }).items;
   }
@@ -73,14 +72,14 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
         },
         schedule: params.schedule ?? { type: 'once' },
       };
-      checkRequest(spec, 'createReport', { body });
+      check('createReport', { body });
       // Not retried: a second try could create a second report.
       const { data } = await context.raw.POST('/reports', { body, fetch: call('createReport', false, options) });
       return data as AcronisReport;
     },
     get,
     list(tenantId, options = {}) {
-      checkRequest(spec, 'listTenantReports', { path: { tenant_id: tenantId } });
+      check('listTenantReports', { path: { tenant_id: tenantId } });
       return new LazyList(async function* () {
         const { data } = await context.raw.GET('/tenants/{tenant_id}/reports', { params: { path: { tenant_id: tenantId } }, fetch: call('listTenantReports', true, options) });
         const ids = (data as { items: string[] }).items;
@@ -94,12 +93,12 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
         parameters: changes.parameters ?? report.parameters,
         schedule: changes.schedule ?? report.schedule,
       };
-      checkRequest(spec, 'updateReport', { path: { report_id: report.id }, body });
+      check('updateReport', { path: { report_id: report.id }, body });
       const { data } = await context.raw.PUT('/reports/{report_id}', { params: { path: { report_id: report.id } }, body, fetch: call('updateReport', true, options) });
       return data as AcronisReport;
     },
     async delete(report, options = {}) {
-      checkRequest(spec, 'deleteReport', { path: { report_id: report.id }, query: { version: report.version } });
+      check('deleteReport', { path: { report_id: report.id }, query: { version: report.version } });
       try {
         await context.raw.DELETE('/reports/{report_id}', { params: { path: { report_id: report.id }, query: { version: report.version } }, fetch: call('deleteReport', false, options) });
       } catch (error) {
@@ -112,7 +111,7 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
     },
     stored,
     async waitUntilSaved(report, format = 'csv_v2_0', options = {}) {
-      checkRequest(spec, 'listStoredReports', { path: { report_id: report.id } });
+      check('listStoredReports', { path: { report_id: report.id } });
       try {
         const item = await pollUntil(
           async (signal) => (await stored(report.id, { signal })).find((s) => s.report_format === format),
@@ -131,7 +130,7 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
       if (!csvFormats.includes(format)) {
         throw new ValidationError('download', [{ field: 'format', message: `Rows can be read from csv_v2_0 or csv outputs, not ${format}.` }]);
       }
-      checkRequest(spec, 'listStoredReports', { path: { report_id: report.id } });
+      check('listStoredReports', { path: { report_id: report.id } });
       return new LazyList(async function* () {
         const item = (await stored(report.id, options)).find((s) => s.report_format === format && s.status === 'saved');
         if (item === undefined) throw new ValidationError('download', [{ field: 'format', message: `Report ${report.id} has no saved ${format} output yet: wait with reports.waitUntilSaved first.` }]);

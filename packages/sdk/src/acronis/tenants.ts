@@ -2,9 +2,8 @@
 import type { ApiContext } from '../core/api-context.js';
 import { createApiError } from '../core/errors.js';
 import { LazyList } from '../core/lazy-list.js';
-import { checkRequest } from '../core/validation.js';
+import { check } from './check.js';
 import type { paths } from '../generated/acronis-account-v2.gen.js';
-import { spec } from '../generated/acronis-account-v2.constraints.gen.js';
 import type { AcronisTenant } from './types.js';
 
 export interface AcronisTenantListParams {
@@ -25,7 +24,7 @@ export function createAcronisTenantCalls(context: ApiContext<paths>): AcronisTen
   return {
     list(params = {}, options = {}) {
       const query = { parent_id: params.parentId, subtree_root_id: params.subtreeRootId, limit: params.pageSize ?? 100 };
-      checkRequest(spec, 'listTenants', { query });
+      check('listTenants', { query });
       return new LazyList(async function* () {
         const seen = new Set<string>();
         let after: string | undefined;

@@ -35,3 +35,17 @@ export function checkClientOptions(options: ClientOptions, example: string): Val
   }
   return issues;
 }
+
+/**
+ * Problems with credential values (ids, secrets, URLs) that must be present and hold no spaces:
+ * the usual result of a copy and paste gone wrong. `labels` names each field for a person.
+ */
+export function checkCredentialFields(values: object, labels: Record<string, string>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const [field, label] of Object.entries(labels)) {
+    const value = (values as Record<string, unknown>)[field];
+    if (typeof value !== 'string' || value.trim() === '') issues.push({ field, message: `The ${label} is missing.` });
+    else if (hasSpaceOrControl(value.trim())) issues.push({ field, message: `The ${label} holds spaces or invisible characters; copy it again.` });
+  }
+  return issues;
+}

@@ -1,5 +1,5 @@
-// Rules that span several fields, declared in a spec's `x-meterbook-rules` and applied here
-// without knowing which API they belong to:
+// Rules that span several fields, declared in a spec's `x-meterbook-rules`. Each client passes
+// the checkers its spec needs (so a browser bundle carries only those); none knows an API:
 //   dateRange      two query parameters: start before end, at most maxDays apart
 //   bodyDateRange  two dates in the JSON body (JSON Pointers): start before (or on) end,
 //                  optionally not in the future and at most maxDays apart
@@ -66,43 +66,71 @@ function checkRange(startName: string, endName: string, startMs: number, endMs: 
   return [];
 }
 
-/** Problems with the cross-field rules; fields that already have an issue are not checked again. */
-export function checkRules(rules: SpecRules, operation: OperationConstraint, values: RequestValues, known: readonly ValidationIssue[]): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const flagged = new Set(known.map((issue) => issue.field));
-  const range = rules.dateRange;
-  const names = new Set(operation.parameters.map((p) => p.name));
-  if (range && names.has(range.start) && names.has(range.end) && !flagged.has(range.start) && !flagged.has(range.end)) {
+/** Checks one kind of rule of `x-meterbook-rules`; each API passes the checkers its spec needs. */
+export interface RuleChecker {
+  readonly rule: keyof SpecRules;
+  check(rules: SpecRules, operation: OperationConstraint, values: RequestValues, flagged: ReadonlySet<string>): ValidationIssue[];
+}
+
+/** `dateRange`: two query parameters, start before end, at most maxDays apart. */
+export const dateRangeChecker: RuleChecker = {
+  rule: 'dateRange',
+  check(rules, operation, values, flagged) {
+    const range = rules.dateRange;
+    const names = new Set(operation.parameters.map((p) => p.name));
+    if (!range || !names.has(range.start) || !names.has(range.end) || flagged.has(range.start) || flagged.has(range.end)) return [];
     const start = values.query?.[range.start];
     const end = values.query?.[range.end];
     const startMs = Date.parse(`${String(start)}Z`);
     const endMs = Date.parse(`${String(end)}Z`);
-    if (typeof start === 'string' && typeof end === 'string' && !Number.isNaN(startMs) && !Number.isNaN(endMs)) {
-      issues.push(...checkRange(range.start, range.end, startMs, endMs, range, [start, end]));
-    }
-  }
-  const body = values.body;
-  const bodyRange = rules.bodyDateRange;
-  if (bodyRange && body !== undefined) {
-    const [startName, endName] = [fieldOf(bodyRange.start), fieldOf(bodyRange.end)];
-    const start = valueAt(body, bodyRange.start);
-    const end = valueAt(body, bodyRange.end);
+    if (typeof start !== 'string' || typeof end !== 'string' || Number.isNaN(startMs) || Number.isNaN(endMs)) return [];
+    return checkRange(range.start, range.end, startMs, endMs, range, [start, end]);
+  },
+};
+
+/** `bodyDateRange`: two body dates, ordered, optionally not in the future and at most maxDays apart. */
+export const bodyDateRangeChecker: RuleChecker = {
+  rule: 'bodyDateRange',
+  check(rules, _operation, values, flagged) {
+    const range = rules.bodyDateRange;
+    if (!range || values.body === undefined) return [];
+    const [startName, endName] = [fieldOf(range.start), fieldOf(range.end)];
+    const start = valueAt(values.body, range.start);
+    const end = valueAt(values.body, range.end);
     const startMs = typeof start === 'string' ? Date.parse(`${start}T00:00:00Z`) : Number.NaN;
     const endMs = typeof end === 'string' ? Date.parse(`${end}T00:00:00Z`) : Number.NaN;
-    if (!flagged.has(startName) && !flagged.has(endName) && !Number.isNaN(startMs) && !Number.isNaN(endMs)) {
-      issues.push(...checkRange(startName, endName, startMs, endMs, bodyRange, [String(start), String(end)]));
-      if (bodyRange.notInFuture) {
-        const today = Math.floor(Date.now() / dayMs) * dayMs;
-        for (const [name, ms, text] of [[startName, startMs, start], [endName, endMs, end]] as const) {
-          if (ms > today) issues.push({ field: name, message: `${fieldLabel(name)} is in the future (${String(text)}): usage can only be reported up to today (UTC).` });
-        }
+    if (flagged.has(startName) || flagged.has(endName) || Number.isNaN(startMs) || Number.isNaN(endMs)) return [];
+    const issues = checkRange(startName, endName, startMs, endMs, range, [String(start), String(end)]);
+    if (range.notInFuture) {
+      const today = Math.floor(Date.now() / dayMs) * dayMs;
+      for (const [name, ms, text] of [[startName, startMs, start], [endName, endMs, end]] as const) {
+        if (ms > today) issues.push({ field: name, message: `${fieldLabel(name)} is in the future (${String(text)}): usage can only be reported up to today (UTC).` });
       }
     }
+    return issues;
+  },
+};
+
+/** `forbiddenWhen`: a body value that must be absent while another one equals a given value. */
+export const forbiddenWhenChecker: RuleChecker = {
+  rule: 'forbiddenWhen',
+  check(rules, _operation, values) {
+    const issues: ValidationIssue[] = [];
+    for (const rule of rules.forbiddenWhen ?? []) {
+      if (values.body === undefined || valueAt(values.body, rule.path) === undefined || valueAt(values.body, rule.when.path) !== rule.when.equals) continue;
+      const name = fieldOf(rule.path);
+      issues.push({ field: name, message: `${fieldLabel(name)} must be left out when ${lowerFirst(fieldLabel(fieldOf(rule.when.path)))} is ${String(rule.when.equals)}.` });
+    }
+    return issues;
+  },
+};
+
+/** Problems with the cross-field rules; fields that already have an issue are not checked again. */
+export function checkRules(rules: SpecRules, checkers: readonly RuleChecker[], operation: OperationConstraint, values: RequestValues, known: readonly ValidationIssue[]): ValidationIssue[] {
+  for (const rule of Object.keys(rules)) {
+    // A spec rule nobody checks would pass silently: fail loudly instead (caught by every test).
+    if (!checkers.some((checker) => checker.rule === rule)) throw new Error(`The spec declares the rule "${rule}" but no checker for it was given.`);
   }
-  for (const rule of rules.forbiddenWhen ?? []) {
-    if (body === undefined || valueAt(body, rule.path) === undefined || valueAt(body, rule.when.path) !== rule.when.equals) continue;
-    const name = fieldOf(rule.path);
-    issues.push({ field: name, message: `${fieldLabel(name)} must be left out when ${lowerFirst(fieldLabel(fieldOf(rule.when.path)))} is ${String(rule.when.equals)}.` });
-  }
-  return issues;
+  const flagged = new Set(known.map((issue) => issue.field));
+  return checkers.flatMap((checker) => checker.check(rules, operation, values, flagged));
 }

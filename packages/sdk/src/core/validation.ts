@@ -2,7 +2,7 @@
 // The rules live in the spec; this file only knows how to read them and say what is wrong in
 // words a finance user understands.
 import { ValidationError, type ValidationIssue } from './errors.js';
-import { checkRules, type SpecRules } from './rules.js';
+import { checkRules, type RuleChecker, type SpecRules } from './rules.js';
 
 export interface SchemaBounds {
   readonly type?: string;
@@ -25,7 +25,7 @@ export interface SchemaBounds {
 export interface ParameterConstraint {
   readonly name: string;
   readonly in: string;
-  readonly required: boolean;
+  readonly required?: boolean;
   readonly schema: SchemaBounds;
 }
 
@@ -62,10 +62,10 @@ export function operationConstraint(spec: GeneratedSpec, operationId: string): O
   return operation;
 }
 
-/** Checks a request against its spec and throws a ValidationError listing every problem. */
-export function checkRequest(spec: GeneratedSpec, operationId: string, values: RequestValues, earlier: ValidationIssue[] = []): void {
+/** Checks a request against its spec (and its rules, with the given checkers) and throws a ValidationError listing every problem. */
+export function checkRequest(spec: GeneratedSpec, checkers: readonly RuleChecker[], operationId: string, values: RequestValues, earlier: ValidationIssue[] = []): void {
   const flagged = new Set(earlier.map((issue) => issue.field));
-  const issues = [...earlier, ...validateRequest(operationConstraint(spec, operationId), values, spec.rules).filter((issue) => !flagged.has(issue.field))];
+  const issues = [...earlier, ...validateRequest(operationConstraint(spec, operationId), values, spec.rules, checkers).filter((issue) => !flagged.has(issue.field))];
   if (issues.length > 0) throw new ValidationError(operationId, issues);
 }
 
@@ -194,7 +194,7 @@ export function checkObject(path: string, value: unknown, schema: SchemaBounds):
 }
 
 /** Every problem with a request, field by field; an empty list when it may be sent. */
-export function validateRequest(operation: OperationConstraint, values: RequestValues, rules: SpecRules = {}): ValidationIssue[] {
+export function validateRequest(operation: OperationConstraint, values: RequestValues, rules: SpecRules = {}, checkers: readonly RuleChecker[] = []): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const parameter of operation.parameters) {
     const source = values[parameter.in as 'path' | 'query' | 'header'];
@@ -212,6 +212,6 @@ export function validateRequest(operation: OperationConstraint, values: RequestV
       issues.push(...checkObject('body', values.body, operation.body.schema));
     }
   }
-  issues.push(...checkRules(rules, operation, values, issues));
+  issues.push(...checkRules(rules, checkers, operation, values, issues));
   return issues;
 }

@@ -2,8 +2,9 @@
 // request the way the HERE account service expects (OAuth 1.0a, HMAC-SHA256), and a reader for
 // the `credentials.properties` file the platform hands out.
 import { cachedTokenSource, type TokenFunction } from '../core/auth.js';
-import { hasSpaceOrControl, httpUrl } from '../core/validation.js';
-import { createApiError, ValidationError, type ValidationIssue } from '../core/errors.js';
+import { checkCredentialFields } from '../core/client-options.js';
+import { createApiError, ValidationError } from '../core/errors.js';
+import { httpUrl } from '../core/validation.js';
 import { oauth1Authorization } from '../core/oauth1.js';
 import { createTransport } from '../core/transport.js';
 
@@ -25,12 +26,7 @@ function isLoopback(url: URL): boolean {
 }
 
 function checkCredentials(input: Partial<HereCredentials>): HereCredentials {
-  const issues: ValidationIssue[] = [];
-  for (const field of ['accessKeyId', 'accessKeySecret', 'tokenEndpointUrl'] as const) {
-    const value = input[field];
-    if (typeof value !== 'string' || value.trim() === '') issues.push({ field, message: `The ${field === 'accessKeyId' ? 'access key id' : field === 'accessKeySecret' ? 'access key secret' : 'token endpoint URL'} is missing.` });
-    else if (hasSpaceOrControl(value.trim())) issues.push({ field, message: `The ${field} contains spaces or invisible characters; copy it again from credentials.properties.` });
-  }
+  const issues = checkCredentialFields(input, { accessKeyId: 'access key id', accessKeySecret: 'access key secret', tokenEndpointUrl: 'token endpoint URL' });
   const url = httpUrl(input.tokenEndpointUrl?.trim());
   if (input.tokenEndpointUrl?.trim() && (url === undefined || (url.protocol === 'http:' && !isLoopback(url)))) {
     issues.push({ field: 'tokenEndpointUrl', message: 'The token endpoint URL must be an https:// URL (plain http only for localhost), e.g. https://account.api.here.com/oauth2/token.' });

@@ -1,6 +1,7 @@
 // Turns what a caller passes into the API's parameters, and refuses bad input before sending.
 import { toApiDateTime } from '../core/dates.js';
 import { ValidationError, type ValidationIssue } from '../core/errors.js';
+import { dateRangeChecker } from '../core/rules.js';
 import { checkRequest, fieldLabel, operationConstraint, type RequestValues } from '../core/validation.js';
 import { spec } from '../generated/usage-v2.constraints.gen.js';
 
@@ -55,6 +56,6 @@ export function buildRequest(operationId: UsageOperationId, input: unknown): Bui
   }
   if (operationId === 'createUsageReport' && params.subAccounts !== undefined) values.body = { subAccounts: params.subAccounts };
   // A date that could not be read is reported once, not again as "required".
-  checkRequest(spec, operationId, values, issues);
+  checkRequest(spec, [dateRangeChecker], operationId, values, issues);
   return values;
 }
