@@ -1,22 +1,13 @@
 // Integration: the Acronis client against the embedded server's Acronis part, over real HTTP.
 import { startServer, type RunningServer } from '@meterbook/usage-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { faulty } from './fake-fetch.js';
 import { ConflictError, createAcronisClient, type AcronisClient } from '../src/acronis.js';
 
 let server: RunningServer;
 let client: AcronisClient;
 const today = new Date();
 const day = (daysAgo: number): string => new Date(today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-
-/** A fetch that asks the server for a fault on each request (test mode only). */
-function faulty(fault: string): typeof globalThis.fetch {
-  return (input, init) => {
-    const request = new Request(input as Request, init);
-    const headers = new Headers(request.headers);
-    headers.set('X-Mock-Fault', fault);
-    return globalThis.fetch(new Request(request, { headers }));
-  };
-}
 
 beforeAll(async () => {
   server = await startServer({ mode: 'test', acronisReportDelayMs: 50 });

@@ -36,3 +36,13 @@ export function records(n: number): { realmId: string; name: string; usageValue:
 }
 
 export const query = { realmId: 'org123456789', startDate: '2024-01-01', endDate: '2024-02-01' } as const;
+
+/** A real fetch that asks the embedded server for a fault on every request (test mode only). */
+export function faulty(fault: string): typeof globalThis.fetch {
+  return (input, init) => {
+    const request = new Request(input as Request, init);
+    const headers = new Headers(request.headers);
+    headers.set('X-Mock-Fault', fault);
+    return globalThis.fetch(new Request(request, { headers }));
+  };
+}

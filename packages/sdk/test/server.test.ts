@@ -2,21 +2,12 @@
 import { startServer, type RunningServer } from '@meterbook/usage-server';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { faulty } from './fake-fetch.js';
 import { AuthError, createUsageClient, hereCredentials, ReportFailedError, type UsageApiPaths, type UsageRecord } from '../src/index.js';
 
 let server: RunningServer;
 const realmId = 'org123456789';
 const range = { startDate: '2026-10-01T00:00:00', endDate: '2026-10-06T00:00:00' };
-
-/** A fetch that asks the server for a fault on each request (test mode only). */
-function faulty(fault: string): typeof globalThis.fetch {
-  return (input, init) => {
-    const request = new Request(input as Request, init);
-    const headers = new Headers(request.headers);
-    headers.set('X-Mock-Fault', fault);
-    return globalThis.fetch(new Request(request, { headers }));
-  };
-}
 
 beforeAll(async () => {
   server = await startServer({ mode: 'test', now: '2026-11-01T00:00:00Z', reportDelayMs: 50 });
