@@ -12,7 +12,8 @@ export type Handler = (request: Request, index: number) => Response | Promise<Re
 export function fakeFetch(handler: Handler): typeof globalThis.fetch & { seen: Seen[] } {
   const seen: Seen[] = [];
   const fn = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = input instanceof Request ? input : new Request(input, init);
+    // Like fetch(): the init (its signal) applies to the request given.
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const body = request.body ? await request.clone().text() : '';
     seen.push({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body });
     return handler(request, seen.length - 1);

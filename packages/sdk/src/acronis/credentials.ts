@@ -3,7 +3,7 @@
 import { cachedTokenSource, type TokenFunction } from '../core/auth.js';
 import { checkCredentialFields } from '../core/client-options.js';
 import { createApiError, ValidationError } from '../core/errors.js';
-import { createTransport } from '../core/transport.js';
+import { createTransport, jsonBody } from '../core/transport.js';
 
 export interface AcronisCredentialsOptions {
   /** The API base URL, `<data center URL>/api/2`. */
@@ -38,7 +38,7 @@ export function acronisCredentials(options: AcronisCredentialsOptions): TokenFun
         body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
       });
       const response = await transport.send(request, { operation: 'requestToken', idempotent: true, expect: 'json', signal });
-      const answer = (await response.json()) as { access_token?: unknown; expires_in?: unknown };
+      const answer = jsonBody<{ access_token?: unknown; expires_in?: unknown }>(response);
       if (typeof answer.access_token !== 'string' || answer.access_token === '') {
         throw createApiError({ kind: 'malformed', api: transport.api, operation: 'requestToken', reason: 'the token answer holds no access_token.' });
       }

@@ -7,6 +7,7 @@ import { ApiError, createApiError, ValidationError } from '../core/errors.js';
 import { gunzipIfCompressed } from '../core/gzip.js';
 import { LazyList } from '../core/lazy-list.js';
 import { mapInOrder } from '../core/ordered-pool.js';
+import { jsonBody } from '../core/transport.js';
 import { pollUntil, type PollOptions } from '../core/poll.js';
 import { check } from './check.js';
 import type { paths } from '../generated/acronis-account-v2.gen.js';
@@ -44,14 +45,14 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
 
   async function get(reportId: string, options: CallOptions = {}): Promise<AcronisReport> {
     check('getReport', { path: { report_id: reportId } });
-    const { data } = await context.raw.GET('/reports/{report_id}', { params: { path: { report_id: reportId } }, fetch: call('getReport', true, options) });
-    return data as AcronisReport;
+    const { response } = await context.raw.GET('/reports/{report_id}', { params: { path: { report_id: reportId } }, parseAs: 'stream', fetch: call('getReport', true, options) });
+    return jsonBody<AcronisReport>(response);
   }
 
   async function stored(reportId: string, options: CallOptions = {}): Promise<AcronisStoredReport[]> {
     check('listStoredReports', { path: { report_id: reportId } });
-    const { data } = await context.raw.GET('/reports/{report_id}/stored', { params: { path: { report_id: reportId } }, fetch: call('listStoredReports', true, options) });
-    return (data as { items: AcronisStoredReport[] }).items;
+    const { response } = await context.raw.GET('/reports/{report_id}/stored', { params: { path: { report_id: reportId } }, parseAs: 'stream', fetch: call('listStoredReports', true, options) });
+    return jsonBody<{ items: AcronisStoredReport[] }>(response).items;
   }
 
   const failure = (kind: 'report_failed' | 'timeout' | 'aborted', operation: string, reason: string): ApiError => createApiError({ kind, api: transport.api, operation, reason });
@@ -74,15 +75,15 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
       };
       check('createReport', { body });
       // Not retried: a second try could create a second report.
-      const { data } = await context.raw.POST('/reports', { body, fetch: call('createReport', false, options) });
-      return data as AcronisReport;
+      const { response } = await context.raw.POST('/reports', { body, parseAs: 'stream', fetch: call('createReport', false, options) });
+      return jsonBody<AcronisReport>(response);
     },
     get,
     list(tenantId, options = {}) {
       check('listTenantReports', { path: { tenant_id: tenantId } });
       return new LazyList(async function* () {
-        const { data } = await context.raw.GET('/tenants/{tenant_id}/reports', { params: { path: { tenant_id: tenantId } }, fetch: call('listTenantReports', true, options) });
-        const ids = (data as { items: string[] }).items;
+        const { response } = await context.raw.GET('/tenants/{tenant_id}/reports', { params: { path: { tenant_id: tenantId } }, parseAs: 'stream', fetch: call('listTenantReports', true, options) });
+        const ids = jsonBody<{ items: string[] }>(response).items;
         yield* mapInOrder(ids, options.concurrency ?? 4, (id) => get(id, options));
       });
     },
@@ -94,13 +95,13 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
         schedule: changes.schedule ?? report.schedule,
       };
       check('updateReport', { path: { report_id: report.id }, body });
-      const { data } = await context.raw.PUT('/reports/{report_id}', { params: { path: { report_id: report.id } }, body, fetch: call('updateReport', true, options) });
-      return data as AcronisReport;
+      const { response } = await context.raw.PUT('/reports/{report_id}', { params: { path: { report_id: report.id } }, body, parseAs: 'stream', fetch: call('updateReport', true, options) });
+      return jsonBody<AcronisReport>(response);
     },
     async delete(report, options = {}) {
       check('deleteReport', { path: { report_id: report.id }, query: { version: report.version } });
       try {
-        await context.raw.DELETE('/reports/{report_id}', { params: { path: { report_id: report.id }, query: { version: report.version } }, fetch: call('deleteReport', false, options) });
+        await context.raw.DELETE('/reports/{report_id}', { params: { path: { report_id: report.id }, query: { version: report.version } }, parseAs: 'stream', fetch: call('deleteReport', false, options) });
       } catch (error) {
         // Acronis says "Version mismatch" with its code 1001; whatever the status, it is a conflict.
         if (error instanceof ApiError && error.code === '1001' && error.kind !== 'conflict') {

@@ -2,6 +2,7 @@
 import type { ApiContext } from '../core/api-context.js';
 import { createApiError } from '../core/errors.js';
 import { LazyList } from '../core/lazy-list.js';
+import { jsonBody } from '../core/transport.js';
 import { check } from './check.js';
 import type { paths } from '../generated/acronis-account-v2.gen.js';
 import type { AcronisTenant } from './types.js';
@@ -29,11 +30,12 @@ export function createAcronisTenantCalls(context: ApiContext<paths>): AcronisTen
         const seen = new Set<string>();
         let after: string | undefined;
         for (let page = 0; ; page++) {
-          const { data } = await context.raw.GET('/tenants', {
+          const { response } = await context.raw.GET('/tenants', {
             params: { query: { ...query, ...(after === undefined ? {} : { after }) } },
+            parseAs: 'stream',
             fetch: context.via({ operation: 'listTenants', idempotent: true, expect: 'json', signal: options.signal, page }),
           });
-          const body = data as { items: AcronisTenant[]; paging?: { cursors?: { after?: string } } };
+          const body = jsonBody<{ items: AcronisTenant[]; paging?: { cursors?: { after?: string } } }>(response);
           yield* body.items;
           after = body.paging?.cursors?.after;
           if (!after || body.items.length === 0) return;

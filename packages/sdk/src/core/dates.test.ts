@@ -17,5 +17,9 @@ describe('dates', () => {
     expect(parseApiDateTime('2022-03-01T05:06:07+01:00')?.toISOString()).toBe('2022-03-01T04:06:07.000Z');
     expect(parseApiDateTime('2022-03-01')?.toISOString()).toBe('2022-03-01T00:00:00.000Z');
     expect(parseApiDateTime('soon')).toBeUndefined();
+    expect(parseApiDateTime('2024-02-31T00:00:00')).toBeUndefined();
+    expect(parseApiDateTime('2024-13-01T00:00:00')).toBeUndefined();
+    expect(parseApiDateTime('2024-01-01T24:00:00')).toBeUndefined();
+    expect(parseApiDateTime('2024-01-0xT00:00:00')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // The one transport for every API: request ids, auth, deadline, abort, retries, typed errors.
 // It sits under openapi-fetch as its `fetch`, so every typed call goes through it.
-import { anySignal, DeadlineExceeded, sleep } from './abort.js';
+import { DeadlineExceeded, sleep } from './abort.js';
 import { resolveToken, type TokenSource } from './auth.js';
 import { createApiError, kindOfStatus, type ApiError, type ApiErrorKind } from './errors.js';
 import { defaultRetryPolicy, isRetryable, networkCodeOf, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry.js';
@@ -48,21 +48,13 @@ interface Failure {
   cause?: unknown;
 }
 
-/** A JSON response whose body was already read and parsed once, so openapi-fetch need not parse it again. */
-class ParsedJsonResponse extends Response {
-  constructor(
-    private readonly value: unknown,
-    private readonly raw: string,
-    init: ResponseInit,
-  ) {
-    super(null, init);
-  }
-  override json(): Promise<unknown> {
-    return Promise.resolve(this.value);
-  }
-  override text(): Promise<string> {
-    return Promise.resolve(this.raw);
-  }
+// JSON bodies are read and parsed once, inside the retry loop (a body cut off mid-way is retried
+// like a broken connection); callers take the parsed value from here instead of parsing again.
+const parsedBodies = new WeakMap<Response, unknown>();
+
+/** The JSON body the transport already parsed for this response. */
+export function jsonBody<T>(response: Response): T {
+  return parsedBodies.get(response) as T;
 }
 
 export interface Transport {
@@ -80,7 +72,7 @@ function newId(): string {
 
 /** Builds the transport. Nothing here knows which API it talks to beyond `api` and `baseUrl`. */
 export function createTransport(options: TransportOptions): Transport {
-  const fetchImpl = options.fetch ?? ((input: Request) => globalThis.fetch(input));
+  const fetchImpl = options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
   const policy: RetryPolicy = { ...defaultRetryPolicy, maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries };
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -90,9 +82,14 @@ export function createTransport(options: TransportOptions): Transport {
     const requestId = context.requestId ?? request.headers.get('x-request-id') ?? newId();
     const url = redactUrl(request.url);
     const sameOrigin = new URL(request.url).origin === origin;
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DeadlineExceeded(timeoutMs)), timeoutMs);
-    const { signal, dispose } = anySignal([context.signal, deadline.signal]);
+    // One controller per call: it fires at the deadline, or when the caller's signal does.
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const timer = setTimeout(() => controller.abort(new DeadlineExceeded(timeoutMs)), timeoutMs);
+    const onCallerAbort = (): void => controller.abort(context.signal?.reason);
+    if (context.signal?.aborted) onCallerAbort();
+    else context.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const dispose = (): void => context.signal?.removeEventListener('abort', onCallerAbort);
     const started = Date.now();
     let refreshedToken = false;
     let correlationId: string | undefined;
@@ -115,7 +112,7 @@ export function createTransport(options: TransportOptions): Transport {
 
     const stopped = (attempts: number, cause: unknown): ApiError | undefined => {
       if (context.signal?.aborted) return fail({ kind: 'aborted', reason: 'the call was cancelled.', cause }, attempts);
-      if (deadline.signal.aborted) return fail({ kind: 'timeout', reason: `no complete answer within ${timeoutMs} ms.`, cause }, attempts);
+      if (signal.reason instanceof DeadlineExceeded) return fail({ kind: 'timeout', reason: `no complete answer within ${timeoutMs} ms.`, cause }, attempts);
       return undefined;
     };
 
@@ -126,7 +123,9 @@ export function createTransport(options: TransportOptions): Transport {
         const sentCorrelationId = newId();
         correlationId = sentCorrelationId;
         let failure: Failure;
-        const headers = new Headers(request.headers);
+        // A request with a body can be sent once, so each try sends a copy; one without is reused.
+        const attemptRequest = request.body === null ? request : request.clone();
+        const headers = attemptRequest.headers;
         headers.set('X-Request-ID', requestId);
         headers.set('X-Correlation-ID', sentCorrelationId);
         // Credentials go only to the API's own origin: a report link may point elsewhere.
@@ -136,8 +135,8 @@ export function createTransport(options: TransportOptions): Transport {
           headers.set('Authorization', `Bearer ${token}`);
         }
         try {
-          const body = request.body === null ? null : await request.clone().arrayBuffer();
-          const response = await fetchImpl(new Request(request.url, { method: request.method, headers, body, signal }));
+          // The signal goes in `init`, as fetch() takes it: the request itself came without ours.
+          const response = await fetchImpl(attemptRequest, { signal });
           correlationId = response.headers.get('x-correlation-id') ?? sentCorrelationId;
 
           if (response.status === 401 && sameOrigin && typeof options.token === 'function' && !refreshedToken) {
@@ -207,18 +206,15 @@ async function readBody(response: Response, expect: 'json' | 'text'): Promise<Re
     // A body cut off mid-way (connection reset, truncated chunked stream).
     return { ok: false, failure: { kind: 'network', reason: `the answer broke off while being read (${describeNetworkError(error)}).`, bodyFailed: true, cause: error } };
   }
-  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   // 204 No Content (a delete) has nothing to parse.
-  if (response.status === 204) return { ok: true, response: new Response(null, init) };
-  if (expect === 'text') return { ok: true, response: new Response(text, init) };
+  if (response.status === 204) return { ok: true, response };
+  if (expect === 'text') return { ok: true, response: new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers }) };
   if (!/json/i.test(contentType)) {
     return { ok: false, failure: { kind: 'malformed', reason: `expected JSON but the answer is "${contentType || 'without a content type'}".` } };
   }
   try {
-    const headers = new Headers(response.headers);
-    // openapi-fetch calls json() only when it sees a length; the body is already in hand.
-    headers.set('content-length', String(text.length || 1));
-    return { ok: true, response: new ParsedJsonResponse(JSON.parse(text), text, { ...init, headers }) };
+    parsedBodies.set(response, JSON.parse(text));
+    return { ok: true, response };
   } catch (error) {
     return { ok: false, failure: { kind: 'malformed', reason: `the answer is not valid JSON (${text.length} characters received; it may be truncated).`, cause: error } };
   }

@@ -89,10 +89,24 @@ export interface RequestValues {
  * "parameters.tenant_id" -> "Tenant id (parameters.tenant_id)".
  */
 export function fieldLabel(name: string): string {
-  const last = name.split('.').pop() ?? name;
-  if (!/^[a-z][A-Za-z0-9_]*$/.test(last)) return name;
-  const words = last.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)} (${name})`;
+  let label = labels.get(name);
+  if (label === undefined) {
+    const last = name.split('.').pop() ?? name;
+    const words = last.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+    label = /^[a-z][A-Za-z0-9_]*$/.test(last) ? `${words.charAt(0).toUpperCase()}${words.slice(1)} (${name})` : name;
+    labels.set(name, label);
+  }
+  return label;
+}
+
+// Labels and patterns are asked for on every call with the same few names: keep them.
+const labels = new Map<string, string>();
+const patterns = new Map<string, RegExp>();
+
+function pattern(source: string): RegExp {
+  let compiled = patterns.get(source);
+  if (compiled === undefined) patterns.set(source, (compiled = new RegExp(source)));
+  return compiled;
 }
 
 // Finding invisible characters in user input is the point of these two patterns.
@@ -162,7 +176,7 @@ export function checkValue(label: string, value: unknown, schema: SchemaBounds):
     }
     if (schema.maxLength !== undefined && value.length > schema.maxLength) problems.push(`${label} must be at most ${schema.maxLength} characters long (it has ${value.length}).`);
     if (controlCharacters.test(value)) problems.push(`${label} contains an invisible control character; remove it (often it comes from copying and pasting).`);
-    if (schema.pattern !== undefined && problems.length === 0 && !new RegExp(schema.pattern).test(value)) {
+    if (schema.pattern !== undefined && problems.length === 0 && !pattern(schema.pattern).test(value)) {
       problems.push(`${label} is not in the expected form (got ${describeValue(value)}).`);
     }
   }

@@ -6,7 +6,7 @@ import { checkCredentialFields } from '../core/client-options.js';
 import { createApiError, ValidationError } from '../core/errors.js';
 import { httpUrl } from '../core/validation.js';
 import { oauth1Authorization } from '../core/oauth1.js';
-import { createTransport } from '../core/transport.js';
+import { createTransport, jsonBody } from '../core/transport.js';
 
 export interface HereCredentials {
   accessKeyId: string;
@@ -50,7 +50,7 @@ export function hereCredentials(options: HereCredentialsOptions): TokenFunction 
       const authorization = await oauth1Authorization({ method: 'POST', url, consumerKey: credentials.accessKeyId, consumerSecret: credentials.accessKeySecret, bodyParams: body });
       const request = new Request(url, { method: 'POST', headers: { Authorization: authorization, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
       const response = await transport.send(request, { operation: 'requestToken', idempotent: false, expect: 'json', signal });
-      const answer = (await response.json()) as { access_token?: unknown; expires_in?: unknown };
+      const answer = jsonBody<{ access_token?: unknown; expires_in?: unknown }>(response);
       if (typeof answer.access_token !== 'string' || answer.access_token === '') {
         throw createApiError({ kind: 'malformed', api: transport.api, operation: 'requestToken', reason: 'the token answer holds no access_token.', correlationId: response.headers.get('x-correlation-id') ?? undefined });
       }

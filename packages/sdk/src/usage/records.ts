@@ -15,9 +15,11 @@ function toDate(value: string | undefined, field: string): Date | undefined {
   return date;
 }
 
+/** The record with its date as a Date. The wire object is fresh from JSON.parse, so it is converted in place. */
 export function toUsageRecord(wire: UsageRecordWire): UsageRecord {
-  if (wire.usageDateTime === undefined) return wire as UsageRecord;
-  return { ...wire, usageDateTime: toDate(wire.usageDateTime, 'usageDateTime') };
+  const record = wire as unknown as UsageRecord;
+  if (wire.usageDateTime !== undefined) record.usageDateTime = toDate(wire.usageDateTime, 'usageDateTime');
+  return record;
 }
 
 export function toReport(wire: ReportWire, realmId: string, correlationId?: string): Report {

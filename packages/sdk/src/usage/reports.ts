@@ -6,11 +6,15 @@ import { createApiError, ValidationError } from '../core/errors.js';
 import { LazyList } from '../core/lazy-list.js';
 import { redactUrl } from '../core/redact.js';
 import { pollUntil, type PollOptions } from '../core/poll.js';
+import { jsonBody } from '../core/transport.js';
+import type { components } from '../generated/usage-v2.gen.js';
 import type { UsageContext } from './context.js';
 import { walkPages } from './paging.js';
 import { buildRequest } from './params.js';
 import { csvRowReader, toReport } from './records.js';
 import type { CallOptions, Page, Report, ReportCreateParams, ReportRef, UsageCsvRow, WalkOptions } from './types.js';
+
+type Schemas = components['schemas'];
 
 export interface ReportListParams {
   realmId: string;
@@ -41,20 +45,22 @@ export function createReportCalls(context: UsageContext): ReportCalls {
 
   async function get(params: { realmId: string; reportId: string }, options: CallOptions = {}): Promise<Report> {
     const { path } = buildRequest('getUsageReport', params);
-    const { data, response } = await context.raw.GET('/usage/realms/{realmId}/reports/{reportId}', {
+    const { response } = await context.raw.GET('/usage/realms/{realmId}/reports/{reportId}', {
       params: { path } as never,
+      parseAs: 'stream',
       fetch: context.via({ operation: 'getUsageReport', idempotent: true, expect: 'json', signal: options.signal, requestId: options.requestId }),
     });
-    return context.read('getUsageReport', response, () => toReport(data as NonNullable<typeof data>, params.realmId, response.headers.get('x-correlation-id') ?? undefined));
+    return context.read('getUsageReport', response, () => toReport(jsonBody<Schemas['Report']>(response), params.realmId, response.headers.get('x-correlation-id') ?? undefined));
   }
 
   async function list(params: ReportListParams, options: CallOptions & { page?: number } = {}): Promise<Page<Report>> {
     const { path, query } = buildRequest('listUsageReports', params);
-    const { data, response } = await context.raw.GET('/usage/realms/{realmId}/reports', {
+    const { response } = await context.raw.GET('/usage/realms/{realmId}/reports', {
       params: { path, query } as never,
+      parseAs: 'stream',
       fetch: context.via({ operation: 'listUsageReports', idempotent: true, expect: 'json', signal: options.signal, requestId: options.requestId, page: options.page }),
     });
-    const body = data as NonNullable<typeof data>;
+    const body = jsonBody<Schemas['ReportPage']>(response);
     const correlationId = response.headers.get('x-correlation-id') ?? undefined;
     return context.read('listUsageReports', response, () => ({ ...body, items: body.items.map((item) => toReport(item, params.realmId)), correlationId }), options.page);
   }
@@ -79,12 +85,13 @@ export function createReportCalls(context: UsageContext): ReportCalls {
   return {
     async create(params, options = {}) {
       const { path, query, body } = buildRequest('createUsageReport', params);
-      const { data, response } = await context.raw.POST('/usage/realms/{realmId}/reports', {
+      const { response } = await context.raw.POST('/usage/realms/{realmId}/reports', {
         params: { path, query } as never,
+        parseAs: 'stream',
         body: (body ?? {}) as never,
         fetch: context.via({ operation: 'createUsageReport', idempotent: false, expect: 'json', signal: options.signal, requestId: options.requestId }),
       });
-      const created = data as NonNullable<typeof data>;
+      const created = jsonBody<Schemas['ReportCreated']>(response);
       const ref: ReportRef = { realmId: params.realmId, id: created.id, status: created.status };
       const location = response.headers.get('location');
       if (location) ref.statusUrl = location;

@@ -1,5 +1,7 @@
 // client.usage: one page, every page, or CSV.
 import { LazyList } from '../core/lazy-list.js';
+import { jsonBody } from '../core/transport.js';
+import type { components } from '../generated/usage-v2.gen.js';
 import type { UsageContext } from './context.js';
 import { walkPages } from './paging.js';
 import { buildRequest } from './params.js';
@@ -18,12 +20,13 @@ export interface UsageCalls {
 export function createUsageCalls(context: UsageContext): UsageCalls {
   async function fetchPage(params: UsagePageQuery, options: CallOptions & { page?: number } = {}): Promise<Page<UsageRecord>> {
     const { path, query } = buildRequest('getUsage', params);
-    const { data, response } = await context.raw.GET('/usage/realms/{realmId}', {
+    const { response } = await context.raw.GET('/usage/realms/{realmId}', {
       // Built and validated from the spec's constraints above, so the shape is the generated one.
       params: { path, query } as never,
+      parseAs: 'stream',
       fetch: context.via({ operation: 'getUsage', idempotent: true, expect: 'json', signal: options.signal, requestId: options.requestId, page: options.page }),
     });
-    const body = data as NonNullable<typeof data>;
+    const body = jsonBody<components['schemas']['UsagePage']>(response);
     return context.read('getUsage', response, () => ({ ...body, items: body.items.map(toUsageRecord), correlationId: response.headers.get('x-correlation-id') ?? undefined }), options.page);
   }
 
