@@ -35,35 +35,21 @@ export function toApiDateTime(value: unknown): string | undefined {
   return formatted;
 }
 
-function digits(text: string, from: number, count: number): number {
-  let value = 0;
-  for (let i = from; i < from + count; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return Number.NaN;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-/** The plain API form without regular expressions: every record of a page carries one. */
-function parsePlainForm(text: string): Date | undefined {
-  if (text[4] !== '-' || text[7] !== '-' || text[13] !== ':' || text[16] !== ':') return undefined;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  // NaN (a non-digit) fails every comparison below.
-  if (!(year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  // 2024-02-31 would roll over into March: that is not a date.
-  return date.getUTCDate() === day ? date : undefined;
-}
+const plainForm = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)$/;
 
 /** A date from a response, in any of the forms above, as a UTC Date; undefined if unreadable. */
 export function parseApiDateTime(value: string): Date | undefined {
-  if (value.length === 19 && value.charCodeAt(10) === 84 /* T */) return parsePlainForm(value);
+  // The plain form is read directly: every record of a page carries one, so this path is hot.
+  const m = plainForm.exec(value);
+  if (m === null) return parseOtherForms(value);
+  const [year, month, day, hour, minute, second] = [+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +m[6]!];
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // 2024-02-31 or 24:00 would roll over: that is not a date.
+  const exact = date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
+  return exact ? date : undefined;
+}
+
+function parseOtherForms(value: string): Date | undefined {
   const text = value.replace(/'/g, '').trim();
   if (text === '') return undefined;
   const iso = localForm.test(text) ? `${text}Z` : dateOnly.test(text) ? `${text}T00:00:00Z` : text;
