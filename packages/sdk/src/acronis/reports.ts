@@ -2,9 +2,9 @@
 // wait until an output is saved, and stream its rows.
 import { type ApiContext } from '../core/api-context.js';
 import { DeadlineExceeded } from '../core/abort.js';
-import { readCsvBatches } from '../core/csv-stream.js';
-import { ApiError, createApiError, ValidationError } from '../core/errors.js';
+import { csvRows } from '../core/csv-download.js';
 import { gunzipIfCompressed } from '../core/gzip.js';
+import { ApiError, createApiError, ValidationError } from '../core/errors.js';
 import { LazyList } from '../core/lazy-list.js';
 import { mapInOrder } from '../core/ordered-pool.js';
 import { jsonBody } from '../core/transport.js';
@@ -140,17 +140,7 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
           parseAs: 'stream',
           fetch: call('downloadStoredReport', true, options, 'stream'),
         });
-        if (response.body === null) return;
-        let toRow: ((cells: string[]) => AcronisUsageRow) | undefined;
-        for await (const batch of readCsvBatches(await gunzipIfCompressed(response.body), options.signal)) {
-          for (const cells of batch) {
-            if (toRow === undefined) toRow = rowReader(cells);
-            else {
-              const read = toRow;
-              yield context.read('downloadStoredReport', response, () => read(cells));
-            }
-          }
-        }
+        yield* csvRows({ api: transport.api, operation: 'downloadStoredReport', response, rowReader, signal: options.signal, unpack: gunzipIfCompressed });
       });
     },
   };

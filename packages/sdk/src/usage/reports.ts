@@ -1,10 +1,9 @@
 // client.reports: create, list, status, wait, and stream the output.
 import { DeadlineExceeded } from '../core/abort.js';
-import { readCsvBatches } from '../core/csv-stream.js';
+import { csvRows } from '../core/csv-download.js';
 import { httpUrl } from '../core/validation.js';
 import { createApiError, ValidationError } from '../core/errors.js';
 import { LazyList } from '../core/lazy-list.js';
-import { redactUrl } from '../core/redact.js';
 import { pollUntil, type PollOptions } from '../core/poll.js';
 import { jsonBody } from '../core/transport.js';
 import type { components } from '../generated/usage-v2.gen.js';
@@ -146,36 +145,7 @@ export function createReportCalls(context: UsageContext): ReportCalls {
           signal: options.signal,
           requestId: options.requestId,
         });
-        if (response.body === null) return;
-        let toRow: ((cells: string[]) => UsageCsvRow) | undefined;
-        let rows = 0;
-        try {
-          for await (const batch of readCsvBatches(response.body, options.signal)) {
-            for (const cells of batch) {
-              if (toRow === undefined) {
-                toRow = csvRowReader(cells);
-                continue;
-              }
-              const reader = toRow;
-              rows++;
-              yield context.read('getUsageReportOutput', response, () => reader(cells));
-            }
-          }
-        } catch (error) {
-          if (error instanceof Error && 'kind' in error) throw error;
-          // The body broke off after the headers: say which request, where, and its correlation id.
-          throw createApiError({
-            kind: options.signal?.aborted ? 'aborted' : 'network',
-            api: transport.api,
-            operation: 'getUsageReportOutput',
-            reason: options.signal?.aborted ? `the download was cancelled after ${rows} rows.` : `the download broke off after ${rows} rows (${error instanceof Error ? error.message : String(error)}).`,
-            method: 'GET',
-            url: redactUrl(url),
-            status: response.status,
-            correlationId: response.headers.get('x-correlation-id') ?? undefined,
-            cause: error,
-          });
-        }
+        yield* csvRows({ api: transport.api, operation: 'getUsageReportOutput', response, rowReader: csvRowReader, signal: options.signal });
       });
     },
   };

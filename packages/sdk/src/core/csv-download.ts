@@ -1,0 +1,58 @@
+// A CSV download as typed rows, the same for every API: the body unpacked if the API needs it
+// (gzipIfCompressed for Acronis), fields parsed as they stream, each row converted (an unreadable value is a malformed-answer
+// error), and a body that breaks off after the headers becomes an error naming the request, the
+// rows read so far and the correlation id, never a silent short result.
+import { UnreadableValue } from './api-context.js';
+import { readCsvBatches } from './csv-stream.js';
+import { ApiError, createApiError } from './errors.js';
+import { redactUrl } from './redact.js';
+
+export interface CsvDownload<Row> {
+  api: string;
+  operation: string;
+  response: Response;
+  /** Builds the converter of one row's cells from the header row. */
+  rowReader: (header: string[]) => (cells: string[]) => Row;
+  signal?: AbortSignal;
+  /** Turns the body into CSV bytes, e.g. `gunzipIfCompressed`; passed in so APIs that never compress do not bundle it. */
+  unpack?: (body: ReadableStream<Uint8Array>) => Promise<ReadableStream<Uint8Array>>;
+}
+
+/** Every row of the CSV body after its header, converted as it arrives. */
+export async function* csvRows<Row>(download: CsvDownload<Row>): AsyncGenerator<Row> {
+  const { response, signal } = download;
+  if (response.body === null) return;
+  let toRow: ((cells: string[]) => Row) | undefined;
+  let rows = 0;
+  const fail = (kind: 'aborted' | 'network' | 'malformed', reason: string, cause: unknown): ApiError =>
+    createApiError({
+      kind,
+      api: download.api,
+      operation: download.operation,
+      reason,
+      method: 'GET',
+      url: response.url ? redactUrl(response.url) : undefined,
+      status: response.status,
+      correlationId: response.headers.get('x-correlation-id') ?? undefined,
+      cause,
+    });
+  try {
+    const body = download.unpack ? await download.unpack(response.body) : response.body;
+    for await (const batch of readCsvBatches(body, signal)) {
+      for (const cells of batch) {
+        if (toRow === undefined) {
+          toRow = download.rowReader(cells);
+          continue;
+        }
+        const row = toRow(cells);
+        rows++;
+        yield row;
+      }
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    if (error instanceof UnreadableValue) throw fail('malformed', `row ${rows + 1} could not be read: ${error.message}.`, error);
+    if (signal?.aborted) throw fail('aborted', `the download was cancelled after ${rows} rows.`, error);
+    throw fail('network', `the download broke off after ${rows} rows (${error instanceof Error ? error.message : String(error)}).`, error);
+  }
+}
