@@ -1,0 +1,92 @@
+// The shared harness: a warm-up, then baseline and ours alternating round by round (the order
+// flips every round so neither always runs on a warmer process), medians, and the ratio.
+
+/** One timed run of a variant, with the data it produced (compared, never kept) and extra figures. */
+export interface Sample<T> {
+  ms: number;
+  data: T;
+  metrics?: Record<string, number>;
+}
+
+export interface VariantSummary {
+  label: string;
+  medianMs: number;
+  samplesMs: number[];
+  /** Median of each extra figure over the rounds. */
+  metrics: Record<string, number>;
+}
+
+export interface PairOptions<T> {
+  rounds: number;
+  warmup: number;
+  baseline: { label: string; run: () => Promise<Sample<T>> };
+  ours: { label: string; run: () => Promise<Sample<T>> };
+  /** Undefined when both produced the same data, else what differs. */
+  differ: (baseline: T, ours: T) => string | undefined;
+  /** Told after each run, for progress output. */
+  onRun?: (variant: 'baseline' | 'ours', round: number, sample: Sample<T>) => void;
+}
+
+export interface PairSummary {
+  baseline: VariantSummary;
+  ours: VariantSummary;
+  /** Rounds in which both produced the same data (all of them, or the run throws). */
+  sameDataRounds: number;
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Rounds a figure for the JSON: enough digits to compare, no float noise. */
+export function round(value: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function summarize(label: string, samples: Sample<unknown>[]): VariantSummary {
+  const metrics: Record<string, number> = {};
+  const names = new Set(samples.flatMap((s) => Object.keys(s.metrics ?? {})));
+  for (const name of names) metrics[name] = round(median(samples.map((s) => s.metrics?.[name] ?? Number.NaN)));
+  return { label, medianMs: round(median(samples.map((s) => s.ms))), samplesMs: samples.map((s) => round(s.ms)), metrics };
+}
+
+/**
+ * Runs both variants `warmup` times (not measured), then `rounds` times alternating, and checks
+ * that they produced the same data in every round; a difference is an error, not a figure.
+ */
+export async function comparePair<T>(options: PairOptions<T>): Promise<PairSummary> {
+  for (let i = 0; i < options.warmup; i++) {
+    await options.baseline.run();
+    await options.ours.run();
+  }
+  const baseline: Sample<T>[] = [];
+  const ours: Sample<T>[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    const order = round % 2 === 0 ? (['baseline', 'ours'] as const) : (['ours', 'baseline'] as const);
+    const got: Partial<Record<'baseline' | 'ours', Sample<T>>> = {};
+    for (const variant of order) {
+      const sample = await options[variant].run();
+      options.onRun?.(variant, round, sample);
+      got[variant] = sample;
+    }
+    const b = got.baseline as Sample<T>;
+    const o = got.ours as Sample<T>;
+    const difference = options.differ(b.data, o.data);
+    if (difference !== undefined) throw new Error(`round ${round + 1}: baseline and ours produced different data: ${difference}`);
+    // Keep the figures only, so a round's data can be collected before the next one.
+    baseline.push({ ms: b.ms, data: undefined as T, metrics: b.metrics });
+    ours.push({ ms: o.ms, data: undefined as T, metrics: o.metrics });
+  }
+  return { baseline: summarize(options.baseline.label, baseline), ours: summarize(options.ours.label, ours), sameDataRounds: options.rounds };
+}
+
+/** Milliseconds taken by `fn`, with its result. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - started, value };
+}

@@ -1,0 +1,56 @@
+// Benchmark 5: what a browser downloads. The SDK's bundle (ESM, minified, gzip; CSV parser
+// included) next to openapi-fetch alone, from the SDK's own measureSizes(), and the task pane's
+// initial JavaScript (the chunks taskpane.html loads) when apps/excel-addin/dist is built.
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { measureSizes } from '../../sdk/bench/size.js';
+import { round } from './harness.js';
+import type { BenchOptions } from './options.js';
+import { environment, type BenchResult, type Figure } from './results.js';
+
+const paneDist = new URL('../../../apps/excel-addin/dist/', import.meta.url);
+
+/** The pane's initial scripts, as the add-in's own bundle-size script finds them. */
+function paneInitialJs(): { scripts: string[]; minified: number; gzip: number } | undefined {
+  const html = new URL('taskpane.html', paneDist);
+  if (!existsSync(html)) return undefined;
+  const scripts = [...readFileSync(html, 'utf8').matchAll(/<script[^>]*\bsrc=["']?([^"' >]+\.js)/g)]
+    .map((m) => m[1] as string)
+    .filter((s) => !/^https?:/.test(s));
+  let minified = 0;
+  let gzip = 0;
+  for (const s of scripts) {
+    const bytes = readFileSync(new URL(s, paneDist));
+    minified += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { scripts, minified, gzip };
+}
+
+export async function sizes(options: BenchOptions): Promise<BenchResult> {
+  const measured = await measureSizes();
+  const pane = paneInitialJs();
+  const kb = (n: number) => round(n / 1024, 1);
+  const sdkRatio = round(measured.sdk.gzip / measured.openapiFetch.gzip, 2);
+  const figures: Figure[] = [
+    { measure: 'SDK browser bundle, minified', unit: 'kB', baseline: kb(measured.openapiFetch.minified), ours: kb(measured.sdk.minified), ratio: round(measured.sdk.minified / measured.openapiFetch.minified, 2), ratioMeaning: 'SDK / openapi-fetch alone' },
+    { measure: 'SDK browser bundle, gzip', unit: 'kB', baseline: kb(measured.openapiFetch.gzip), ours: kb(measured.sdk.gzip), ratio: sdkRatio, ratioMeaning: 'SDK / openapi-fetch alone' },
+  ];
+  if (pane) {
+    figures.push(
+      { measure: 'task pane initial JS, minified', unit: 'kB', ours: kb(pane.minified) },
+      { measure: 'task pane initial JS, gzip', unit: 'kB', ours: kb(pane.gzip), target: '<= 250 kB (the add-in build budget)', met: pane.gzip <= 250 * 1024 },
+    );
+  }
+  options.log(`sizes: SDK ${kb(measured.sdk.gzip)} kB gzip, openapi-fetch ${kb(measured.openapiFetch.gzip)} kB gzip${pane ? `, pane ${kb(pane.gzip)} kB gzip` : ', pane not built'}`);
+  return {
+    benchmark: 'sizes',
+    title: 'bundle sizes: the SDK (openapi-fetch and its CSV parser included) next to openapi-fetch alone, and the task pane\'s initial JavaScript',
+    measuredAt: new Date().toISOString(),
+    quick: options.quick,
+    environment: environment(),
+    params: { sdk: measured.sdk, openapiFetch: measured.openapiFetch, pane: pane ?? 'apps/excel-addin/dist not built (run pnpm build)' },
+    figures,
+    notes: ['"baseline" here is openapi-fetch alone: the floor of any typed client over it. The SDK bundle includes its CSV parser (d3-dsv).'],
+  };
+}
