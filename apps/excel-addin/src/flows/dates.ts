@@ -42,7 +42,8 @@ function parseDay(s: string): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
   if (!m) return undefined;
   const d = utcDay(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  // 2025-02-30 would roll over into March: a day that does not exist is refused.
+  return d.toISOString().slice(0, 10) === m[0] ? d : undefined;
 }
 
 /** A message when the range is unusable, undefined when it is fine. */

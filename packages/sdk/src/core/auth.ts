@@ -1,3 +1,6 @@
+import { ValidationError } from './errors.js';
+import { hasSpaceOrControl } from './validation.js';
+
 /** What a token function is told when it is asked for a token. */
 export interface TokenRequest {
   /** True when the last token was refused (401): return a new one, not a cached one. */
@@ -15,8 +18,8 @@ export type TokenSource = string | TokenFunction;
 export async function resolveToken(source: TokenSource | undefined, request: TokenRequest): Promise<string | undefined> {
   if (source === undefined) return undefined;
   const token = typeof source === 'string' ? source : await source(request);
-  if (typeof token !== 'string' || token.trim() === '') {
-    throw new TypeError('The token function returned no token: it must return a non-empty string.');
+  if (typeof token !== 'string' || token.trim() === '' || hasSpaceOrControl(token.trim())) {
+    throw new ValidationError('token', [{ field: 'token', message: 'The token function returned no usable token: it must return a non-empty string without spaces or line breaks.' }]);
   }
   return token.trim();
 }

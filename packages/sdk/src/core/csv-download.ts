@@ -22,6 +22,21 @@ export interface CsvDownload<Row> {
 export async function* csvRows<Row>(download: CsvDownload<Row>): AsyncGenerator<Row> {
   const { response, signal } = download;
   if (response.body === null) return;
+  // A proxy's error page or a JSON answer is not a report with no rows: refuse it loudly.
+  const type = response.headers.get('content-type') ?? '';
+  if (/json|html|xml/i.test(type)) {
+    await response.body.cancel().catch(() => undefined);
+    throw createApiError({
+      kind: 'malformed',
+      api: download.api,
+      operation: download.operation,
+      reason: `expected CSV but the answer is "${type}".`,
+      method: 'GET',
+      url: response.url ? redactUrl(response.url) : undefined,
+      status: response.status,
+      correlationId: response.headers.get('x-correlation-id') ?? undefined,
+    });
+  }
   let toRow: ((cells: string[]) => Row) | undefined;
   let rows = 0;
   const fail = (kind: 'aborted' | 'network' | 'malformed', reason: string, cause: unknown): ApiError =>

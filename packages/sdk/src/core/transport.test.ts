@@ -89,6 +89,14 @@ describe('transport', () => {
     expect(fetch.seen).toHaveLength(2);
   });
 
+  it('refuses a token function that returns nothing usable, before sending', async () => {
+    const fetch = fakeFetch(() => page());
+    for (const bad of ['', '  ', 'abc def', 'abc\r\nX: y']) {
+      await expect(createUsageClient({ fetch, token: () => bad }).usage.list(query)).rejects.toThrow(/token function returned no usable token/);
+    }
+    expect(fetch.seen).toHaveLength(0);
+  });
+
   it('never puts the token in an error message or property', async () => {
     const echo = fakeFetch((req) => json({ status: 401, code: 'E', message: `bad token ${req.headers.get('authorization')}` }, { status: 401 }));
     const error = await createUsageClient({ token, fetch: echo }).usage.list(query).catch((e: unknown) => e);

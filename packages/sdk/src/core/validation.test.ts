@@ -40,6 +40,8 @@ describe('validation from the spec', () => {
     ['an unknown usage field', { usageFields: ['realmId', 'price'] }, 'usageFields', 'Usage fields (usageFields), value 2, must be one of: realmId, featureId, billingSubscriptionId, billingChargeNumber, category, name, valueDriver, usageValue, billableValue, resource (got "price").'],
     ['a repeated usage field', { usageFields: ['realmId', 'realmId'] }, 'usageFields', 'Usage fields (usageFields) lists the same value twice.'],
     ['a wrong group', { groupBy: 'appId,price' }, 'groupBy', 'Group by (groupBy) is not in the expected form (got "appId,price").'],
+    ['a path in the realm', { realmId: '../../oauth2/token' }, 'realmId', 'Realm id (realmId) is not in the expected form (got "../../oauth2/token").'],
+    ['full-width digits in the realm', { realmId: 'org１２３４５' }, 'realmId', 'Realm id (realmId) is not in the expected form (got "org１２３４５").'],
     ['a control character', { billingTag: 'tag\u0000' }, 'billingTag', 'Billing tag (billingTag) contains an invisible control character; remove it (often it comes from copying and pasting).'],
     ['a number for text', { appId: 42 }, 'appId', 'App id (appId) must be text (got number).'],
     ['a misspelt parameter', { startdate: '2024-01-01' }, 'startdate', '"startdate" is not a parameter of this request: did you mean startDate?'],

@@ -113,7 +113,7 @@ function pattern(source: string): RegExp {
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // eslint-disable-next-line no-control-regex
-const spaceOrControl = /[\s\u0000-\u001F\u007F]/;
+const spaceOrControl = /[\s\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/;
 
 /** The value as an http(s) URL without credentials in it, or undefined. */
 export function httpUrl(value: unknown, base?: string | URL): URL | undefined {
@@ -126,7 +126,7 @@ export function httpUrl(value: unknown, base?: string | URL): URL | undefined {
   }
 }
 
-/** True when a value that may hold no spaces (a token, a key, a URL) holds spaces or control characters. */
+/** True when a value that may hold no spaces (a token, a key, a URL) holds spaces, control or invisible (zero-width, direction) characters. */
 export function hasSpaceOrControl(text: string): boolean {
   return spaceOrControl.test(text);
 }

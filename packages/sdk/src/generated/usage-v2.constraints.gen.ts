@@ -9,7 +9,8 @@ export const spec = {
    "schema": {
     "type": "string",
     "minLength": 5,
-    "maxLength": 30
+    "maxLength": 30,
+    "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$"
    },
    "required": true
   },
@@ -328,7 +329,8 @@ export const spec = {
        "items": {
         "type": "string",
         "minLength": 5,
-        "maxLength": 30
+        "maxLength": 30,
+        "pattern": "^[A-Za-z0-9][A-Za-z0-9_-]*$"
        }
       }
      }

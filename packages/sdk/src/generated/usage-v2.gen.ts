@@ -434,7 +434,9 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The organization id (realm), e.g. `org123456789`.
+         * @description The organization id (realm), e.g. `org123456789`. **Inferred:** the documents give only the
+         *     length; realm ids are letters and digits (with `-` or `_`), so anything else is refused
+         *     before it reaches a path.
          * @example org123456789
          */
         realmId: string;
@@ -652,7 +654,9 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The organization id (realm), e.g. `org123456789`.
+                 * @description The organization id (realm), e.g. `org123456789`. **Inferred:** the documents give only the
+                 *     length; realm ids are letters and digits (with `-` or `_`), so anything else is refused
+                 *     before it reaches a path.
                  * @example org123456789
                  */
                 realmId: components["parameters"]["realmId"];
@@ -767,7 +771,9 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The organization id (realm), e.g. `org123456789`.
+                 * @description The organization id (realm), e.g. `org123456789`. **Inferred:** the documents give only the
+                 *     length; realm ids are letters and digits (with `-` or `_`), so anything else is refused
+                 *     before it reaches a path.
                  * @example org123456789
                  */
                 realmId: components["parameters"]["realmId"];
@@ -823,7 +829,9 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The organization id (realm), e.g. `org123456789`.
+                 * @description The organization id (realm), e.g. `org123456789`. **Inferred:** the documents give only the
+                 *     length; realm ids are letters and digits (with `-` or `_`), so anything else is refused
+                 *     before it reaches a path.
                  * @example org123456789
                  */
                 realmId: components["parameters"]["realmId"];
@@ -982,7 +990,9 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The organization id (realm), e.g. `org123456789`.
+                 * @description The organization id (realm), e.g. `org123456789`. **Inferred:** the documents give only the
+                 *     length; realm ids are letters and digits (with `-` or `_`), so anything else is refused
+                 *     before it reaches a path.
                  * @example org123456789
                  */
                 realmId: components["parameters"]["realmId"];
@@ -1046,7 +1056,9 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The organization id (realm), e.g. `org123456789`.
+                 * @description The organization id (realm), e.g. `org123456789`. **Inferred:** the documents give only the
+                 *     length; realm ids are letters and digits (with `-` or `_`), so anything else is refused
+                 *     before it reaches a path.
                  * @example org123456789
                  */
                 realmId: components["parameters"]["realmId"];
@@ -1095,7 +1107,9 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description The organization id (realm), e.g. `org123456789`.
+                 * @description The organization id (realm), e.g. `org123456789`. **Inferred:** the documents give only the
+                 *     length; realm ids are letters and digits (with `-` or `_`), so anything else is refused
+                 *     before it reaches a path.
                  * @example org123456789
                  */
                 realmId: components["parameters"]["realmId"];

@@ -22,6 +22,10 @@ describe('credentials', () => {
     expect((error as UsageValidationError).issues.map((i) => i.field)).toEqual(['accessKeyId', 'accessKeySecret', 'tokenEndpointUrl']);
   });
 
+  it('refuses invisible characters pasted into a secret', () => {
+    expect(() => parseCredentialsProperties(properties.replace(secret, `${secret}\u200b`))).toThrow(/access key secret holds spaces or invisible characters/);
+  });
+
   it('signs the token request, caches the token and shares one request in flight', async () => {
     const fetch = fakeFetch(async () => {
       await new Promise((r) => setTimeout(r, 10));

@@ -92,6 +92,13 @@ describe('reports', () => {
     expect(error).toMatchObject({ kind: 'network', correlationId: 'corr-broken', operation: 'getUsageReportOutput' });
   });
 
+  it('refuses a 200 answer that is not CSV instead of returning an empty report', async () => {
+    const fetch = fakeFetch(() => json({ message: 'a proxy page' }, { headers: { 'x-correlation-id': 'corr-json' } }));
+    const error = await createUsageClient({ token, fetch }).reports.download('https://usage.bam.api.here.com/v2/x').toArray().catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'malformed', correlationId: 'corr-json', operation: 'getUsageReportOutput' });
+    expect((error as Error).message).toMatch(/expected CSV but the answer is "application\/json"/);
+  });
+
   it('lists reports with dates parsed from the quoted-T form', async () => {
     const fetch = fakeFetch(() => json({ total: 1, limit: 100, count: 1, nextOffset: 0, lastOffset: 0, items: [{ id: 'REPORT-100', status: 'inProgress', created: "2022-03-01'T'00:00:00", parameters: { realm: 'org1879256', startDate: "2022-03-01'T'00:00:00", endDate: '2022-07-01T00:00:00Z' } }] }));
     const [report] = await createUsageClient({ token, fetch }).reports.all({ realmId: 'org123456789' });
