@@ -1,5 +1,6 @@
 // The benchmark CLI: `pnpm bench` runs all, `pnpm bench -- paged-pull` one, `--quick` small.
 // Each result goes to bench-results/<name>.json, then summary.md is regenerated from them all.
+import { acronisDownload } from './acronis-download.js';
 import { pagedPull } from './paged-pull.js';
 import { reportDownload } from './report-download.js';
 import { requestOverhead } from './request-overhead.js';
@@ -14,6 +15,7 @@ export const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<Bench
   'report-download': reportDownload,
   'sheet-write': sheetWrite,
   sizes,
+  'acronis-download': acronisDownload,
 };
 
 function printResult(result: BenchResult): void {

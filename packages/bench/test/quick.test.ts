@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { acronisDownload } from '../src/acronis-download.js';
 import { pagedPull } from '../src/paged-pull.js';
 import { reportDownload } from '../src/report-download.js';
 import { requestOverhead } from '../src/request-overhead.js';
@@ -49,8 +50,14 @@ describe('benchmarks in quick mode', () => {
     await check(await sizes(quick));
   });
 
+  it('acronis-download: same row count and totals from the gzip report', async () => {
+    const result = await acronisDownload(quick);
+    expect(result.params.rows).toBe(5_000);
+    await check(result);
+  });
+
   it('summary.md is generated from the JSON files', async () => {
     const text = await readFile(await writeSummary(dir), 'utf8');
-    for (const name of ['paged-pull', 'request-overhead', 'report-download', 'sheet-write', 'sizes']) expect(text).toContain(`| ${name} (quick) |`);
+    for (const name of ['paged-pull', 'request-overhead', 'report-download', 'sheet-write', 'sizes', 'acronis-download']) expect(text).toContain(`| ${name} (quick) |`);
   });
 });

@@ -4,21 +4,45 @@
 // the same domain can read it.
 
 import { createUsageClient, hereCredentials, type UsageClient } from '@meterbook/sdk';
+import type { AcronisClient } from '@meterbook/sdk/acronis';
+import { gatewayUrls, type Route } from './route.js';
 
 export const PRODUCTION_BASE_URL = 'https://usage.bam.api.here.com/v2';
 
+/** The access key of a gateway in credentials mode: sent as the bearer token; the gateway holds the API credentials. */
+export type GatewayKeyAuth = { kind: 'gatewayKey'; key: string };
+
 export type Auth =
   | { kind: 'token'; token: string }
-  | { kind: 'keys'; accessKeyId: string; accessKeySecret: string; tokenEndpointUrl: string };
+  | { kind: 'keys'; accessKeyId: string; accessKeySecret: string; tokenEndpointUrl: string }
+  | GatewayKeyAuth;
+
+export type AcronisAuth = { kind: 'token'; token: string } | { kind: 'client'; clientId: string; clientSecret: string } | GatewayKeyAuth;
 
 export type Keep = 'session' | 'officeStorage';
 
-export interface Connection {
+export interface HereConnection {
+  /** Absent in connections kept before Acronis existed. */
+  source?: 'here';
+  route?: Route;
   baseUrl: string;
   realmId: string;
   auth: Auth;
   keep: Keep;
 }
+
+export interface AcronisConnection {
+  source: 'acronis';
+  route?: Route;
+  /** `<data center URL>/api/2`, or the gateway's `/api/acronis/api/2`. */
+  baseUrl: string;
+  auth: AcronisAuth;
+  keep: Keep;
+}
+
+export type Connection = HereConnection | AcronisConnection;
+
+export const isAcronis = (c: Connection): c is AcronisConnection => c.source === 'acronis';
 
 /** The page's own origin when served from localhost (the embedded server), else production. */
 export function defaultBaseUrl(loc: { origin: string; hostname: string }): string {
@@ -31,11 +55,46 @@ export function maskSecret(secret: string): string {
   return `••••${secret.slice(-4)}`;
 }
 
-export function makeClient(c: Connection, fetchImpl?: typeof fetch): UsageClient {
-  const token = c.auth.kind === 'token'
-    ? c.auth.token
-    : hereCredentials({ accessKeyId: c.auth.accessKeyId, accessKeySecret: c.auth.accessKeySecret, tokenEndpointUrl: c.auth.tokenEndpointUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+/**
+ * Through the gateway (pass-through), the token request is signed for the real token URL (the
+ * OAuth signature covers it) and sent to the gateway's `/api/here-account/oauth2/token`.
+ */
+export function viaGatewayTokenUrl(gatewayTokenUrl: string, fetchImpl: typeof fetch = fetch): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+    return fetchImpl(gatewayTokenUrl, { method: request.method, headers: request.headers, body, signal: request.signal });
+  };
+}
+
+export function makeClient(c: HereConnection, fetchImpl?: typeof fetch): UsageClient {
+  const a = c.auth;
+  let token: string | ReturnType<typeof hereCredentials>;
+  if (a.kind === 'token') token = a.token;
+  else if (a.kind === 'gatewayKey') token = a.key;
+  else {
+    const tokenFetch = c.route === 'gateway' ? viaGatewayTokenUrl(gatewayUrls(new URL(c.baseUrl).origin).hereToken, fetchImpl) : fetchImpl;
+    token = hereCredentials({ accessKeyId: a.accessKeyId, accessKeySecret: a.accessKeySecret, tokenEndpointUrl: a.tokenEndpointUrl, ...(tokenFetch ? { fetch: tokenFetch } : {}) });
+  }
   return createUsageClient({ baseUrl: c.baseUrl, token, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+}
+
+/** The Acronis client, loaded on demand so its code stays out of the pane's first download. */
+export async function makeAcronisClient(c: AcronisConnection, fetchImpl?: typeof fetch): Promise<AcronisClient> {
+  const { createAcronisClient } = await import(/* webpackChunkName: "acronis" */ '@meterbook/sdk/acronis');
+  const f = fetchImpl ? { fetch: fetchImpl } : {};
+  const a = c.auth;
+  if (a.kind === 'client') return createAcronisClient({ baseUrl: c.baseUrl, clientId: a.clientId, clientSecret: a.clientSecret, ...f });
+  return createAcronisClient({ baseUrl: c.baseUrl, token: a.kind === 'token' ? a.token : a.key, ...f });
+}
+
+/** Who is connected, secrets masked. */
+export function describeAuth(c: Connection): string {
+  const a = c.auth;
+  if (a.kind === 'gatewayKey') return `gateway access key ${maskSecret(a.key)}`;
+  if (a.kind === 'token') return `token ${maskSecret(a.token)}`;
+  if (a.kind === 'client') return `API client ${a.clientId} (secret ${maskSecret(a.clientSecret)})`;
+  return `app key ${a.accessKeyId} (secret ${maskSecret(a.accessKeySecret)})`;
 }
 
 /** Async key/value storage (OfficeRuntime.storage has this shape). */

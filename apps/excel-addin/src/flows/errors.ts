@@ -2,8 +2,19 @@
 
 import { UsageApiError, UsageValidationError } from '@meterbook/sdk';
 import { TableMissingError, TargetOccupiedError, WriteCancelledError } from '../workbook/table-writer.js';
+import { corsMessage, isCorsFailure, type GatewayInfo } from './route.js';
 
-export function describeError(e: unknown): string {
+/** Where the failed call went: lets a network failure on another origin be named as CORS. */
+export interface CallSite {
+  baseUrl?: string;
+  pageOrigin: string;
+  gateway?: GatewayInfo;
+}
+
+export function describeError(e: unknown, site?: CallSite): string {
+  if (site && isCorsFailure(e, site.baseUrl, site.pageOrigin) && e instanceof UsageApiError) {
+    return corsMessage(e.api === 'Acronis API' ? 'Acronis API' : 'HERE Usage API', site.gateway);
+  }
   if (e instanceof UsageValidationError) {
     const issues = e.issues.map((i) => `${i.field}: ${i.message}`).join('; ');
     return `Check the form. ${issues || e.message}`;

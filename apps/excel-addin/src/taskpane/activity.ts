@@ -13,6 +13,8 @@ export class Activity {
   private readonly bar = byId<HTMLProgressElement>('progress');
   private readonly text = byId('progress-text');
   private readonly message = byId('message');
+  /** How a failure is put into words; the pane sets one that knows the connection route (CORS). */
+  describe: (e: unknown) => string = (e) => describeError(e);
 
   constructor() {
     byId('cancel').addEventListener('click', () => this.controller?.abort());
@@ -32,7 +34,7 @@ export class Activity {
     try {
       return await task(controller.signal, (p) => this.progress(p));
     } catch (e) {
-      this.say(controller.signal.aborted ? 'Cancelled. The workbook was left as it was.' : describeError(e), 'error');
+      this.say(controller.signal.aborted ? 'Cancelled. The workbook was left as it was.' : this.describe(e), 'error');
       return undefined;
     } finally {
       this.controller = undefined;

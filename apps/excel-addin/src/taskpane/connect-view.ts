@@ -1,61 +1,58 @@
-// The Connection section: base URL, realm, token or app credentials, where they are kept, and
-// Sign out. Secret fields are emptied as soon as they are read; only a mask is ever shown.
+// The Connection section: route (through the gateway that served the pane, or direct), source
+// (HERE Usage API or Acronis), credentials, where they are kept, and Sign out. Secret fields are
+// emptied as soon as they are read; only a mask is ever shown.
 
-import { parseCredentialsProperties } from '@meterbook/sdk';
-import { ConnectionKeeper, defaultBaseUrl, maskSecret, type Auth, type Connection, type Keep } from '../flows/connection.js';
+import { ConnectionKeeper, defaultBaseUrl, describeAuth, isAcronis, type Connection } from '../flows/connection.js';
 import { describeError } from '../flows/errors.js';
+import { detectGateway, type GatewayInfo } from '../flows/route.js';
 import type { Activity } from './activity.js';
-import { byId, checkedValue, input } from './dom.js';
+import { chosenSource, clearSecrets, readConnection, showFields } from './connect-fields.js';
+import { byId, input } from './dom.js';
+
+const radio = (name: string, value: string): HTMLInputElement | null => document.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
 
 export class ConnectView {
+  /** The gateway that served the pane, when it did. */
+  gateway: GatewayInfo | undefined;
+  private readonly origin = window.location.origin;
+
   constructor(private readonly keeper: ConnectionKeeper, private readonly activity: Activity, private readonly onChange: (c: Connection | undefined) => void) {
     input('base-url').value = defaultBaseUrl(window.location);
-    for (const r of document.querySelectorAll<HTMLInputElement>('input[name="auth"]')) r.addEventListener('change', () => this.showAuth());
-    if (!keeper.storageAvailable) document.querySelector<HTMLInputElement>('input[name="keep"][value="officeStorage"]')?.setAttribute('disabled', '');
+    if (/^(localhost|127\.0\.0\.1|\[::1\])$/.test(window.location.hostname)) input('acronis-url').value = `${this.origin}/acronis`;
+    for (const name of ['auth', 'acronis-auth', 'source', 'route']) {
+      for (const r of document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) r.addEventListener('change', () => showFields(this.gateway));
+    }
+    if (!keeper.storageAvailable) radio('keep', 'officeStorage')?.setAttribute('disabled', '');
     byId('connect-form').addEventListener('submit', (ev) => { ev.preventDefault(); void this.connect(); });
     byId('sign-out').addEventListener('click', () => void this.signOut());
   }
 
   async start(): Promise<void> {
+    this.gateway = await detectGateway(this.origin);
+    const gatewayRadio = radio('route', 'gateway');
+    const hint = byId('route-hint');
+    if (this.gateway) {
+      if (gatewayRadio) gatewayRadio.checked = true;
+      hint.textContent = this.gateway.auth === 'credentials'
+        ? 'This pane is served by a Meterbook gateway that holds the API credentials: you need its access key.'
+        : 'This pane is served by a Meterbook gateway: API calls go through it (no CORS problems); your credentials are passed on, not stored.';
+    } else {
+      gatewayRadio?.setAttribute('disabled', '');
+      hint.textContent = 'Not opened from a Meterbook gateway: calls go straight to the API, which must allow calls from a browser page (CORS).';
+    }
+    showFields(this.gateway);
     this.render(await this.keeper.restore());
-  }
-
-  private showAuth(): void {
-    const mode = checkedValue('auth');
-    for (const div of document.querySelectorAll<HTMLElement>('[data-auth]')) div.hidden = div.dataset.auth !== mode;
-  }
-
-  private readAuth(): Auth {
-    const mode = checkedValue('auth');
-    if (mode === 'token') {
-      const token = input('token').value.trim();
-      if (!token) throw new Error('Paste an access token.');
-      return { kind: 'token', token };
-    }
-    if (mode === 'keys') {
-      const accessKeyId = input('key-id').value.trim();
-      const accessKeySecret = input('key-secret').value.trim();
-      const tokenEndpointUrl = input('token-url').value.trim();
-      if (!accessKeyId || !accessKeySecret || !tokenEndpointUrl) throw new Error('Enter the access key id, secret and token endpoint URL.');
-      return { kind: 'keys', accessKeyId, accessKeySecret, tokenEndpointUrl };
-    }
-    const props = parseCredentialsProperties(byId<HTMLTextAreaElement>('properties').value);
-    return { kind: 'keys', ...props };
   }
 
   private async connect(): Promise<void> {
     try {
-      const baseUrl = input('base-url').value.trim().replace(/\/+$/, '');
-      const realmId = input('realm').value.trim();
-      if (!/^https?:\/\//.test(baseUrl)) throw new Error('Enter the API base URL, e.g. https://usage.bam.api.here.com/v2');
-      if (realmId.length < 5 || realmId.length > 30) throw new Error('Enter the realm (org) id, 5 to 30 characters, e.g. org123456789.');
-      const c: Connection = { baseUrl, realmId, auth: this.readAuth(), keep: checkedValue('keep') as Keep };
+      const c = readConnection(this.gateway, this.origin);
       await this.keeper.save(c);
-      for (const id of ['token', 'key-secret', 'key-id']) input(id).value = '';
-      byId<HTMLTextAreaElement>('properties').value = '';
+      clearSecrets();
       this.render(c);
       this.activity.say('Connected.', 'ok');
-      byId('preset').focus(); // the form that had focus is now hidden: go on to the next step
+      // the form that had focus is now hidden: go on to the next step
+      byId(isAcronis(c) ? 'acronis-tenant' : 'preset').focus();
     } catch (e) {
       this.activity.say(describeError(e), 'error');
     }
@@ -65,7 +62,7 @@ export class ConnectView {
     await this.keeper.forget();
     this.render(undefined);
     this.activity.say('Signed out: the credentials were forgotten.', 'ok');
-    input('realm').focus();
+    radio('source', chosenSource())?.focus();
   }
 
   private render(c: Connection | undefined): void {
@@ -74,10 +71,11 @@ export class ConnectView {
     byId('sign-out').hidden = c === undefined;
     status.hidden = c === undefined;
     if (c) {
-      const who = c.auth.kind === 'token' ? `token ${maskSecret(c.auth.token)}` : `app key ${c.auth.accessKeyId} (secret ${maskSecret(c.auth.accessKeySecret)})`;
       const kept = c.keep === 'officeStorage' ? 'kept in Office storage on this computer (not encrypted)' : 'kept for this session only';
-      status.textContent = `Connected to ${c.baseUrl} · realm ${c.realmId} · ${who} · ${kept}.`;
-      input('realm').value = c.realmId;
+      const how = c.route === 'gateway' ? 'through the Meterbook gateway' : 'directly';
+      const what = isAcronis(c) ? `Acronis ${how} (${c.baseUrl})` : `the HERE Usage API ${how} (${c.baseUrl}) · realm ${c.realmId}`;
+      status.textContent = `Connected to ${what} · ${describeAuth(c)} · ${kept}.`;
+      if (!isAcronis(c)) input('realm').value = c.realmId;
     }
     this.onChange(c);
   }

@@ -1,15 +1,13 @@
 // "Tables in this workbook": what each of our tables remembers, Refresh selected and Refresh all.
 
-import { describeError } from '../flows/errors.js';
-import type { FlowDeps } from '../flows/pull.js';
-import { NotOurTableError, refreshAll, refreshTable } from '../flows/refresh.js';
+import { NotOurTableError, refreshAll, refreshTable, type RefreshDeps } from '../flows/refresh.js';
 import type { QueryStore } from '../workbook/query-store.js';
 import type { TableWriter } from '../workbook/table-writer.js';
 import type { Activity } from './activity.js';
 import { byId, clear, el, fmtInt } from './dom.js';
 
 export class TablesView {
-  constructor(private readonly writer: TableWriter, private readonly store: QueryStore, private readonly deps: () => FlowDeps | undefined, private readonly activity: Activity) {
+  constructor(private readonly writer: TableWriter, private readonly store: QueryStore, private readonly deps: () => RefreshDeps | undefined, private readonly activity: Activity) {
     byId('refresh-selected').addEventListener('click', () => void this.refreshSelected());
     byId('refresh-all').addEventListener('click', () => void this.refreshAll());
   }
@@ -21,7 +19,7 @@ export class TablesView {
       const meta = await this.writer.findTable(q.tableName);
       if (!meta) continue;
       list.append(el('li', { 'data-table': q.tableName },
-        el('strong', {}, q.tableName), ` on ${meta.sheetName} · ${q.kind} · ${fmtInt(meta.rowCount)} rows · pulled ${q.pulledAt.slice(0, 16).replace('T', ' ')} UTC`));
+        el('strong', {}, q.tableName), ` on ${meta.sheetName} · ${q.kind === 'acronis-report' ? `Acronis report · ${q.tenantName ?? q.realmId}` : q.kind} · ${fmtInt(meta.rowCount)} rows · pulled ${q.pulledAt.slice(0, 16).replace('T', ' ')} UTC`));
     }
     if (!list.firstChild) list.append(el('li', {}, 'No Meterbook tables yet.'));
   }
@@ -40,7 +38,7 @@ export class TablesView {
     const deps = this.deps();
     if (!deps) { this.activity.say('Connect first.', 'error'); return; }
     const results = await this.activity.run('Refreshing all tables', (signal, report) =>
-      refreshAll(deps, { signal, onProgress: report, describe: describeError, onTable: (n) => report(`Refreshing ${n}…`) }));
+      refreshAll(deps, { signal, onProgress: report, describe: this.activity.describe, onTable: (n) => report(`Refreshing ${n}…`) }));
     if (results) {
       const failed = results.filter((r) => !r.ok);
       const text = results.map((r) => `${r.tableName}: ${r.message}`).join(' · ') || 'No Meterbook tables to refresh.';

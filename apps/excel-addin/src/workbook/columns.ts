@@ -10,13 +10,15 @@ export interface ColumnSpec {
   /** Friendly header shown in the table. */
   header: string;
   kind: ColumnKind;
+  /** Number format of a number column when not the default `0.0000` (e.g. `0` for counts, `0.00` for GiB). */
+  format?: string;
 }
 
 /** The API gives four decimals; show all of them. */
 export const NUMBER_FORMAT = '0.0000';
 
-export function numberFormatFor(kind: ColumnKind, textFormat: string): string {
-  if (kind === 'number') return NUMBER_FORMAT;
+export function numberFormatFor(kind: ColumnKind, textFormat: string, format?: string): string {
+  if (kind === 'number') return format ?? NUMBER_FORMAT;
   if (kind === 'date') return DATE_TIME_FORMAT;
   return textFormat;
 }

@@ -21,7 +21,7 @@ export function prepareTable(content: TableContent, strategy: TextStrategy = DEF
     seen.add(h.toLowerCase());
     return toCellText(h, strategy);
   });
-  const formats = content.columns.map((c) => numberFormatFor(c.kind, textFormat));
+  const formats = content.columns.map((c) => numberFormatFor(c.kind, textFormat, c.format));
   const rows = content.records.map((r) => toRow(content.columns, r, strategy));
   return { header, formats, rows };
 }

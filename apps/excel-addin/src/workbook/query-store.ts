@@ -8,13 +8,16 @@ export type QueryParams = Record<string, string | string[]>;
 
 export interface StoredQuery {
   version: 1;
-  kind: 'usage' | 'report';
+  /** `acronis-report`: an Acronis report (source Acronis; `realmId` then holds the tenant id). */
+  kind: 'usage' | 'report' | 'acronis-report';
   tableName: string;
   /** API base URL the rows came from (not a secret). */
   baseUrl: string;
   realmId: string;
   /** The query as sent (dates as `yyyy-MM-ddTHH:mm:ss`, UTC). */
   params: QueryParams;
+  /** Acronis: the tenant's name, for captions. */
+  tenantName?: string;
   /** Subaccounts of a report. */
   subAccounts?: string[];
   /** Column keys of the table, in order: refresh writes the same columns. */
@@ -39,7 +42,7 @@ export function assertNoSecrets(value: unknown, path = 'query'): void {
 function isStoredQuery(v: unknown): v is StoredQuery {
   if (v === null || typeof v !== 'object') return false;
   const q = v as Partial<StoredQuery>;
-  return q.version === 1 && (q.kind === 'usage' || q.kind === 'report') && typeof q.tableName === 'string'
+  return q.version === 1 && (q.kind === 'usage' || q.kind === 'report' || q.kind === 'acronis-report') && typeof q.tableName === 'string'
     && typeof q.realmId === 'string' && typeof q.params === 'object' && Array.isArray(q.columns);
 }
 

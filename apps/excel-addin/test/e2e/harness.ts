@@ -36,18 +36,23 @@ export function ensureBuilt(): void {
 
 export interface E2E { server: RunningServer; context: BrowserContext; profile: string; close(): Promise<void> }
 
-export async function startE2E(): Promise<E2E> {
-  ensureBuilt();
-  mkdirSync(RESULTS, { recursive: true });
-  const server = await startServer({ port: 0, mode: 'test', staticDir: E2E_DIST, reportDelayMs: 800 });
+/** Debian's chromium with a fresh profile directory (playwright passes it as --user-data-dir). */
+export async function launchChromium(extraArgs: string[] = []): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(join(tmpdir(), 'mb-chromium-'));
-  // A fresh profile directory each run (playwright passes it as --user-data-dir).
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 340, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
+  return { context, profile };
+}
+
+export async function startE2E(): Promise<E2E> {
+  ensureBuilt();
+  mkdirSync(RESULTS, { recursive: true });
+  const server = await startServer({ port: 0, mode: 'test', staticDir: E2E_DIST, reportDelayMs: 800 });
+  const { context, profile } = await launchChromium();
   return {
     server, context, profile,
     async close() { await context.close(); await server.close(); rmSync(profile, { recursive: true, force: true }); },

@@ -1,0 +1,135 @@
+// Acronis as the second source, in headless chromium against the embedded server: connect with an
+// API client, create a saved report, insert it, compare every cell with reports.download of the
+// same report, a hostile tenant name stays text, refresh, and a delete that meets a newer version.
+
+import { join } from 'node:path';
+import { createAcronisClient, type AcronisUsageRow } from '@meterbook/sdk/acronis';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GIB, isByteRow } from '../../src/flows/acronis-gib.js';
+import { acronisColumns, GIB_FORMAT, GIB_SUFFIX } from '../../src/workbook/acronis-columns.js';
+import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
+import { HAS_CHROMIUM, RESULTS, day, message, openPane, startE2E, type E2E } from './harness.js';
+
+const model = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model as PreviewModel);
+const records = (page: Page, table: string) => page.evaluate((t) => window.__meterbookPreview!.records(t), table);
+const DAY_MS = 86_400_000;
+
+describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
+  let e: E2E;
+  let page: Page;
+  let reportId = '';
+  beforeAll(async () => {
+    e = await startE2E();
+    page = await openPane(e);
+  });
+  afterAll(async () => { await e?.close(); });
+
+  it('connects with an API client and lists the tenants', async () => {
+    await page.check('input[name="source"][value="acronis"]');
+    expect(await page.isVisible('#realm')).toBe(false);
+    expect(await page.inputValue('#acronis-url')).toBe(`${e.server.origin}/acronis`);
+    await page.fill('#acronis-client-id', e.server.acronis.clientId);
+    await page.fill('#acronis-client-secret', e.server.acronis.clientSecret);
+    await page.click('#connect-btn');
+    await message(page, /Connected to Acronis: \d+ tenants/);
+    expect(await page.textContent('#connected-as')).not.toContain(e.server.acronis.clientSecret);
+    expect(await page.inputValue('#acronis-client-secret')).toBe('');
+    expect(await page.isVisible('#usage')).toBe(false);
+    expect(await page.isVisible('#acronis')).toBe(true);
+    expect(await page.inputValue('#acronis-tenant')).toBe(e.server.acronis.tenantId);
+    expect(await page.locator('#acronis-tenant option').allTextContents()).toContain('=SUM(1,1) Holdings (customer)');
+  });
+
+  it('creates a saved report, inserts it, and every cell matches reports.download', async () => {
+    await page.selectOption('#acronis-kind', 'usage_summary');
+    await page.selectOption('#acronis-level', 'all_customers');
+    await page.fill('#acronis-from', day(new Date(Date.now() - 20 * DAY_MS)));
+    await page.fill('#acronis-to', day(new Date(Date.now() + 3 * DAY_MS))); // capped to today
+    await page.click('#acronis-create');
+    const saved = await message(page, /Report \S+ is saved/);
+    reportId = saved.match(/Report (\S+) is saved/)![1]!;
+    await page.click(`button[data-insert="${reportId}"]`);
+    await message(page, /Inserted Acronis report/);
+    await page.locator('#activity').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS, 'pane-acronis-insert.png'), fullPage: false });
+
+    const m = await model(page);
+    const table = m.tables.find((t) => t.name.startsWith('MB_Acronis'))!;
+    const client = createAcronisClient({ baseUrl: e.server.acronis.baseUrl, token: e.server.acronis.token });
+    const report = await client.reports.get(reportId);
+    expect(report.parameters.period?.end).toBe(day(new Date()));
+    const api: AcronisUsageRow[] = await client.reports.download(report).toArray();
+    const rows = await records(page, table.name);
+    expect(rows.length).toBe(api.length);
+    expect(api.length).toBeGreaterThan(20);
+    const keys = new Set(api.flatMap((r) => Object.keys(r)));
+    const columns = acronisColumns(keys);
+    let gibCells = 0;
+    rows.forEach((row, i) => {
+      const rec = api[i]!;
+      for (const c of columns) {
+        let want: unknown = rec[c.key] ?? '';
+        if (c.key.endsWith(GIB_SUFFIX)) {
+          const bytes = rec[c.key.slice(0, -GIB_SUFFIX.length)];
+          want = isByteRow(rec) && typeof bytes === 'number' ? bytes / GIB : '';
+          if (want !== '') gibCells++;
+        }
+        expect(row[c.header], `row ${i} ${c.key}`).toEqual(want);
+      }
+    });
+    expect(gibCells).toBeGreaterThan(0);
+    // Numbers are typed with formats: whole units and GiB with two decimals.
+    const sheet = m.sheets.find((s) => s.name === table.sheet)!;
+    const header = sheet.rows[table.row]!.map((c) => c?.value);
+    const gibCol = header.indexOf('usage.absolute.total (GiB)');
+    const totalCol = header.indexOf('usage.absolute.total');
+    const storageRow = rows.findIndex((r) => r.Item === 'storage');
+    const cell = sheet.rows[table.row + 1 + storageRow]![gibCol]!;
+    expect(typeof cell.value).toBe('number');
+    expect(cell.format).toBe(GIB_FORMAT);
+    expect(typeof sheet.rows[table.row + 1 + storageRow]![totalCol]!.value).toBe('number');
+  }, 90_000);
+
+  it('keeps the hostile tenant name as text', async () => {
+    const m = await model(page);
+    const t = m.tables.find((x) => x.name.startsWith('MB_Acronis'))!;
+    const sheet = m.sheets.find((s) => s.name === t.sheet)!;
+    const col = sheet.rows[t.row]!.findIndex((c) => c?.value === 'Tenant');
+    const cells = sheet.rows.slice(t.row + 1, t.row + 1 + t.rows).map((r) => r?.[col]);
+    expect(cells.map((c) => c?.value)).toContain('=SUM(1,1) Holdings');
+    expect(cells.map((c) => c?.value)).toContain('Smith, Jones & Partners');
+    expect(cells.every((c) => c?.formula === undefined)).toBe(true);
+    expect(await page.locator('#preview').textContent()).not.toContain('FORMULA');
+  });
+
+  it('refreshes the Acronis table with a new report of the same parameters', async () => {
+    const t = (await model(page)).tables.find((x) => x.name.startsWith('MB_Acronis'))!;
+    const stored = (await model(page)).settings[`meterbook.table.${t.name}`]!;
+    expect(stored).toContain('"kind":"acronis-report"');
+    expect(stored).not.toContain(e.server.acronis.clientSecret);
+    await page.evaluate(({ s, r }) => window.__meterbookPreview!.select(s, r, 1), { s: t.sheet, r: t.row + 2 });
+    await page.click('#refresh-selected');
+    await message(page, /Refreshed MB_Acronis/);
+    expect((await records(page, t.name)).length).toBe(t.rows);
+  }, 60_000);
+
+  it('asks before deleting and says so plainly when the report changed meanwhile', async () => {
+    const client = createAcronisClient({ baseUrl: e.server.acronis.baseUrl, token: e.server.acronis.token });
+    const all = await client.reports.list(e.server.acronis.tenantId).toArray();
+    const monthly = all.find((r) => r.schedule.type === 'monthly')!;
+    await page.click('#acronis-reload');
+    await page.waitForSelector(`tr[data-acronis-report="${monthly.id}"]`);
+    await client.reports.update(monthly, { schedule: { type: 'monthly', enabled: false } }); // version + 1 behind the pane's back
+    await page.click(`button[data-delete="${monthly.id}"]`);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep');
+    await page.click(`button[data-confirm-delete="${monthly.id}"]`);
+    expect(await message(page, /Not deleted/)).toContain(`the list had version ${monthly.version}`);
+    await page.waitForSelector(`tr[data-acronis-report="${monthly.id}"] td:has-text("${monthly.version + 1}")`);
+    // Deleting the one just made works.
+    await page.click(`button[data-delete="${reportId}"]`);
+    await page.click(`button[data-confirm-delete="${reportId}"]`);
+    await message(page, /Deleted report/);
+    await expect(client.reports.get(reportId)).rejects.toThrow();
+  }, 60_000);
+});
