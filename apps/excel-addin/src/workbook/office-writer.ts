@@ -7,7 +7,7 @@ import { parseA1 } from './a1.js';
 import { DEFAULT_TEXT_STRATEGY, TEXT_NUMBER_FORMAT } from './cell-text.js';
 import { DEFAULT_MAX_CHUNK_BYTES, chunkByBytes, rowBytes, yieldToEventLoop } from './chunking.js';
 import { OfficeSettings, type ExcelRun } from './office-settings.js';
-import { bodyRows, formatBlock, prepareTable } from './prepare.js';
+import { bodyRows, prepareTable } from './prepare.js';
 import type { CellValue } from './rows.js';
 import {
   CAPTION_ROW, HEADER_ROW, TABLE_STYLE, TableMissingError, TargetOccupiedError, WriteCancelledError,
@@ -155,12 +155,18 @@ export class OfficeWriter implements TableWriter {
 
   private async writeBlocks(ctx: Excel.RequestContext, ws: Excel.Worksheet, row: number, col: number, formats: string[], rows: CellValue[][], opts: WriteOptions, cancellable: boolean): Promise<void> {
     const width = formats.length;
-    for (const chunk of chunkByBytes(rows, (r) => rowBytes(r, formats), this.maxBytes)) {
+    // Formats first, `@` must precede the text: one format per column for all the rows (Excel
+    // applies a single value to every cell of a range), so blocks carry values only.
+    if (rows.length > 0) {
+      formats.forEach((format, c) => {
+        ws.getRangeByIndexes(row, col + c, rows.length, 1).numberFormat = [[format]];
+      });
+    }
+    for (const chunk of chunkByBytes(rows, (r) => rowBytes(r), this.maxBytes)) {
       if (cancellable && opts.signal?.aborted) throw new WriteCancelledError();
       // Suspension lasts only until the next sync, so it is asked again for every block.
       ctx.workbook.application.suspendApiCalculationUntilNextSync();
       const range = ws.getRangeByIndexes(row + chunk.start, col, chunk.rows.length, width);
-      range.numberFormat = formatBlock(formats, chunk.rows.length); // formats first: `@` must precede the text
       range.values = chunk.rows;
       await ctx.sync();
       opts.onProgress?.({ rowsWritten: chunk.start + chunk.rows.length, rowsTotal: rows.length });

@@ -76,7 +76,8 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
       clear: () => wb.clear(box.sheet, box.row, box.col, box.rows, box.cols),
     });
     boxes.set(m, box);
-    Object.defineProperty(m, 'numberFormat', { set(v: string[][]) { cost(v); wb.setFormats(box.sheet, box.row, box.col, expand(v, box)); } });
+    // Excel applies a single number format (a 1x1 array) to every cell of the range (Range.numberFormat reference).
+    Object.defineProperty(m, 'numberFormat', { set(v: string[][]) { cost(v); wb.setFormats(box.sheet, box.row, box.col, v.length === 1 && v[0]?.length === 1 ? Array.from({ length: box.rows }, () => Array<string>(box.cols).fill(v[0]![0]!)) : expand(v, box)); } });
     Object.defineProperty(m, 'values', { set(v: PreviewValue[][]) { cost(v); wb.write(box.sheet, box.row, box.col, expand(v, box)); } });
     return m;
   };

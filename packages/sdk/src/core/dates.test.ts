@@ -21,5 +21,9 @@ describe('dates', () => {
     expect(parseApiDateTime('2024-13-01T00:00:00')).toBeUndefined();
     expect(parseApiDateTime('2024-01-01T24:00:00')).toBeUndefined();
     expect(parseApiDateTime('2024-01-0xT00:00:00')).toBeUndefined();
+    expect(parseApiDateTime('20x4-01-01T00:00:00')).toBeUndefined();
+    expect(parseApiDateTime('2023-02-29T00:00:00')).toBeUndefined();
+    expect(parseApiDateTime('2024-02-29T23:59:59')?.toISOString()).toBe('2024-02-29T23:59:59.000Z');
+    expect(parseApiDateTime('2024-04-31T00:00:00')).toBeUndefined();
   });
 });

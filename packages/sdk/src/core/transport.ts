@@ -80,8 +80,8 @@ export function createTransport(options: TransportOptions): Transport {
 
   async function send(request: Request, context: CallContext): Promise<Response> {
     const requestId = context.requestId ?? request.headers.get('x-request-id') ?? newId();
-    const url = redactUrl(request.url);
-    const sameOrigin = new URL(request.url).origin === origin;
+    // Only what every call needs is worked out here; the redacted URL is made when an error is.
+    const sameOrigin = request.url === origin || request.url.startsWith(`${origin}/`);
     // One controller per call: it fires at the deadline, or when the caller's signal does.
     const controller = new AbortController();
     const signal = controller.signal;
@@ -103,7 +103,7 @@ export function createTransport(options: TransportOptions): Transport {
         api: options.api,
         operation: context.operation,
         method: request.method,
-        url,
+        url: redactUrl(request.url),
         correlationId: failure.correlationId ?? correlationId,
         requestId,
         page: context.page,
