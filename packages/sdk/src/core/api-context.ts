@@ -1,7 +1,8 @@
 // What every API's calls share: the transport, the typed openapi-fetch client over it, and the
 // helpers that attach a call's context to a request and read its answer safely.
 import createClient, { type Client, type QuerySerializerOptions } from 'openapi-fetch';
-import { createApiError, type ApiError } from './errors.js';
+import { createApiError, type ApiError, type ApiErrorKind } from './errors.js';
+import { redactUrl } from './redact.js';
 import type { CallContext, Transport } from './transport.js';
 
 /** Thrown by a converter when a value in an answer cannot be read (becomes a MalformedResponseError). */
@@ -33,22 +34,24 @@ export function createApiContext<Paths extends object>(transport: Transport, que
         return convert();
       } catch (error) {
         if (!(error instanceof UnreadableValue)) throw error;
-        throw malformed(transport, operation, response, error, page);
+        throw answerError('malformed', transport.api, operation, response, `a value in the answer could not be read: ${error.message}.`, error, page);
       }
     },
   };
 }
 
-function malformed(transport: Transport, operation: string, response: Response, error: Error, page?: number): ApiError {
+/** An error about an answer already received: its status, URL and correlation id come from it. */
+export function answerError(kind: ApiErrorKind, api: string, operation: string, response: Response, reason: string, cause?: unknown, page?: number): ApiError {
   return createApiError({
-    kind: 'malformed',
-    api: transport.api,
+    kind,
+    api,
     operation,
-    reason: `a value in the answer could not be read: ${error.message}.`,
-    url: response.url || undefined,
+    reason,
+    method: 'GET',
+    url: response.url ? redactUrl(response.url) : undefined,
     status: response.status,
     correlationId: response.headers.get('x-correlation-id') ?? undefined,
     page,
-    cause: error,
+    cause,
   });
 }

@@ -2,10 +2,9 @@
 // (gzipIfCompressed for Acronis), fields parsed as they stream, each row converted (an unreadable value is a malformed-answer
 // error), and a body that breaks off after the headers becomes an error naming the request, the
 // rows read so far and the correlation id, never a silent short result.
-import { UnreadableValue } from './api-context.js';
+import { answerError, UnreadableValue } from './api-context.js';
 import { readCsvBatches } from './csv-stream.js';
-import { ApiError, createApiError } from './errors.js';
-import { redactUrl } from './redact.js';
+import { ApiError } from './errors.js';
 
 export interface CsvDownload<Row> {
   api: string;
@@ -22,35 +21,15 @@ export interface CsvDownload<Row> {
 export async function* csvRows<Row>(download: CsvDownload<Row>): AsyncGenerator<Row> {
   const { response, signal } = download;
   if (response.body === null) return;
+  const fail = (kind: 'aborted' | 'network' | 'malformed', reason: string, cause?: unknown): ApiError => answerError(kind, download.api, download.operation, response, reason, cause);
   // A proxy's error page or a JSON answer is not a report with no rows: refuse it loudly.
   const type = response.headers.get('content-type') ?? '';
   if (/json|html|xml/i.test(type)) {
     await response.body.cancel().catch(() => undefined);
-    throw createApiError({
-      kind: 'malformed',
-      api: download.api,
-      operation: download.operation,
-      reason: `expected CSV but the answer is "${type}".`,
-      method: 'GET',
-      url: response.url ? redactUrl(response.url) : undefined,
-      status: response.status,
-      correlationId: response.headers.get('x-correlation-id') ?? undefined,
-    });
+    throw fail('malformed', `expected CSV but the answer is "${type}".`);
   }
   let toRow: ((cells: string[]) => Row) | undefined;
   let rows = 0;
-  const fail = (kind: 'aborted' | 'network' | 'malformed', reason: string, cause: unknown): ApiError =>
-    createApiError({
-      kind,
-      api: download.api,
-      operation: download.operation,
-      reason,
-      method: 'GET',
-      url: response.url ? redactUrl(response.url) : undefined,
-      status: response.status,
-      correlationId: response.headers.get('x-correlation-id') ?? undefined,
-      cause,
-    });
   try {
     const body = download.unpack ? await download.unpack(response.body) : response.body;
     for await (const batch of readCsvBatches(body, signal)) {
