@@ -9,6 +9,8 @@ export const GIB_SUFFIX = '.gib';
 /** Whole units (bytes, quantities, seconds) with thousands separators. */
 export const ACRONIS_NUMBER_FORMAT = '#,##0';
 export const GIB_FORMAT = '0.00';
+/** The `date` of a usage_daily report is a day: a real Excel date, shown as one. */
+export const DAY_FORMAT = 'yyyy-mm-dd';
 
 const TEXT: readonly (readonly [string, string])[] = [
   ['tenant.name', 'Tenant'],
@@ -31,6 +33,7 @@ export const gibKey = (key: string): string => `${key}${GIB_SUFFIX}`;
 export function acronisColumnFor(key: string): ColumnSpec {
   if (key.startsWith('usage.') && key.endsWith(GIB_SUFFIX)) return { key, header: `${key.slice(0, -GIB_SUFFIX.length)} (GiB)`, kind: 'number', format: GIB_FORMAT };
   if (isUsageKey(key)) return { key, header: key, kind: 'number', format: ACRONIS_NUMBER_FORMAT };
+  if (key === 'date') return { key, header: 'Date', kind: 'date', format: DAY_FORMAT };
   return { key, header: HEADERS.get(key) ?? key, kind: 'text' };
 }
 

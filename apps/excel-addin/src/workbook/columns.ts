@@ -19,7 +19,7 @@ export const NUMBER_FORMAT = '0.0000';
 
 export function numberFormatFor(kind: ColumnKind, textFormat: string, format?: string): string {
   if (kind === 'number') return format ?? NUMBER_FORMAT;
-  if (kind === 'date') return DATE_TIME_FORMAT;
+  if (kind === 'date') return format ?? DATE_TIME_FORMAT;
   return textFormat;
 }
 

@@ -7,11 +7,15 @@ import { toExcelSerial } from './excel-date.js';
 export type CellValue = string | number | boolean;
 export type SourceRecord = Readonly<Record<string, unknown>>;
 
+// A number or date column is not formatted as text, so the text format cannot protect a stray
+// string there: it gets Excel's quote prefix instead, whatever the table's text strategy.
+const strayText = (v: string): CellValue => toCellText(v, 'apostrophe');
+
 function toNumber(v: unknown): CellValue {
   if (typeof v === 'number') return Number.isFinite(v) ? v : '';
   if (typeof v === 'string' && v.trim() !== '') {
     const n = Number(v);
-    return Number.isFinite(n) ? n : toCellText(v);
+    return Number.isFinite(n) ? n : strayText(v);
   }
   return '';
 }
@@ -19,8 +23,9 @@ function toNumber(v: unknown): CellValue {
 function toDate(v: unknown): CellValue {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : toExcelSerial(v);
   if (typeof v === 'string' && v !== '') {
-    const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(/'/g, '')}Z`);
-    return Number.isNaN(d.getTime()) ? toCellText(v) : toExcelSerial(d);
+    const plain = v.replace(/'/g, '');
+    const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : /^\d{4}-\d{2}-\d{2}$/.test(plain) ? `${plain}T00:00:00Z` : `${plain}Z`);
+    return Number.isNaN(d.getTime()) ? strayText(v) : toExcelSerial(d);
   }
   return '';
 }
