@@ -1,12 +1,12 @@
-// Benchmark 1: pulling ~10,000 usage records in pages of 100 from the embedded server with 50 ms
-// added per request. Baseline: the loop an engineer writes by hand over raw openapi-fetch, one
+// Benchmark 1: pulling ~10,000 usage records in pages of 100 from the embedded server (in its own
+// process) with 50 ms added per request. Baseline: the loop an engineer writes by hand over raw openapi-fetch, one
 // page after another. Ours: client.usage.all at its default concurrency.
 import { createUsageClient, type UsageApiPaths } from '@meterbook/sdk';
-import { startServer } from '@meterbook/usage-server';
+import { startChild } from './child-process.js';
 import createClient from 'openapi-fetch';
 import { differRecords } from './canonical.js';
 import { comparePair, round, timed } from './harness.js';
-import { DATA_NOW, type BenchOptions } from './options.js';
+import { type BenchOptions } from './options.js';
 import { environment, type BenchResult } from './results.js';
 
 type WireRecord = UsageApiPaths['/usage/realms/{realmId}']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -20,8 +20,12 @@ const END_QUICK = '2025-05-01T10:00:00';
 const LATENCY_MS = 50;
 const PAGE = 100;
 
+// The server runs in its own process, as a real API does: its CPU is not the client's.
+const serverScript = new URL('./server-child.ts', import.meta.url);
+
 export async function pagedPull(options: BenchOptions): Promise<BenchResult> {
-  const server = await startServer({ now: DATA_NOW, latencyMs: LATENCY_MS });
+  const child = startChild(serverScript, ['demo', String(LATENCY_MS)]);
+  const server = (await child.firstLine) as { url: string; token: string };
   const endDate = options.quick ? END_QUICK : END_FULL;
   try {
     const raw = createClient<UsageApiPaths>({ baseUrl: server.url, headers: { Authorization: `Bearer ${server.token}` } });
@@ -70,6 +74,7 @@ export async function pagedPull(options: BenchOptions): Promise<BenchResult> {
       ],
     };
   } finally {
-    await server.close();
+    child.process.stdin?.end();
+    await child.exited;
   }
 }

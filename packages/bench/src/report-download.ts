@@ -18,7 +18,7 @@ const FULL = { startDate: '2025-02-26T00:00:00', endDate: '2025-06-01T00:00:00',
 // Quick: the demo data set, one week.
 const QUICK = { startDate: '2025-05-01T00:00:00', endDate: '2025-05-08T00:00:00', groupBy: ['project', 'billingTag', 'appId', 'resource'] };
 
-const serverScript = new URL('./report-server-child.ts', import.meta.url);
+const serverScript = new URL('./server-child.ts', import.meta.url);
 const variantScript = new URL('./report-variant-child.ts', import.meta.url);
 
 export async function reportDownload(options: BenchOptions): Promise<BenchResult> {

@@ -1,28 +1,50 @@
 import { createApiError } from './errors.js';
 
 /**
- * Runs `work` over the items with at most `concurrency` in flight and yields the results in
- * the items' order. Stopping early (break, error) launches nothing more; results still in
- * flight are dropped without an unhandled rejection.
+ * Runs `work` over the items with at most `concurrency` in flight and yields the results in the
+ * items' order. A new item starts as soon as any running one finishes (not only the oldest), but
+ * never more than `concurrency * 4` items past the oldest unyielded one, so a slow item holds
+ * back a bounded number of results. Stopping early (break, error) starts nothing more; results
+ * still in flight are dropped without an unhandled rejection.
  */
 export async function* mapInOrder<T, R>(items: Iterable<T>, concurrency: number, work: (item: T) => Promise<R>): AsyncGenerator<R> {
   const limit = Math.max(1, Math.min(16, Math.floor(concurrency)));
   const iterator = items[Symbol.iterator]();
-  const window: Promise<R>[] = [];
+  // Started and not yet yielded, by position; yielded results are let go at once.
+  const pending = new Map<number, Promise<R>>();
+  let next = 0;
+  let yielded = 0;
+  let running = 0;
+  let done = false;
   const fill = (): void => {
-    while (window.length < limit) {
-      const next = iterator.next();
-      if (next.done) return;
-      const promise = work(next.value);
-      promise.catch(() => undefined);
-      window.push(promise);
+    while (!done && running < limit && next - yielded < limit * 4) {
+      const item = iterator.next();
+      if (item.done) {
+        done = true;
+        return;
+      }
+      running++;
+      const promise = work(item.value);
+      pending.set(next++, promise);
+      const settled = (): void => {
+        running--;
+        fill();
+      };
+      // The rejection itself reaches the caller when its turn comes to be yielded.
+      promise.then(settled, settled);
     }
   };
-  fill();
-  while (window.length > 0) {
-    const result = await (window.shift() as Promise<R>);
+  try {
     fill();
-    yield result;
+    while (yielded < next) {
+      const result = await (pending.get(yielded) as Promise<R>);
+      pending.delete(yielded++);
+      fill();
+      yield result;
+    }
+  } finally {
+    // Stopped early or finished: nothing more starts.
+    done = true;
   }
 }
 

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { mapInOrder, range } from './ordered-pool.js';
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('mapInOrder', () => {
+  it('yields in order whatever order the work finishes in, with at most `concurrency` running', async () => {
+    let running = 0;
+    let peak = 0;
+    const out: number[] = [];
+    for await (const n of mapInOrder(range(0, 19), 3, async (n) => {
+      running++;
+      peak = Math.max(peak, running);
+      await wait((n * 7) % 5);
+      running--;
+      return n;
+    })) out.push(n);
+    expect(out).toEqual([...range(0, 19)]);
+    expect(peak).toBe(3);
+  });
+
+  it('starts the next item when any running one finishes, not only the oldest', async () => {
+    const startedAt: number[] = [];
+    const t0 = Date.now();
+    const out = [];
+    for await (const n of mapInOrder(range(0, 5), 2, async (n) => {
+      startedAt[n] = Date.now() - t0;
+      await wait(n === 0 ? 120 : 10);
+      return n;
+    })) out.push(n);
+    expect(out).toEqual([0, 1, 2, 3, 4, 5]);
+    // Items 2..5 ran while item 0 was still busy.
+    expect(startedAt[5]!).toBeLessThan(100);
+  });
+
+  it('holds at most 4 x concurrency results behind a slow first item', async () => {
+    const started: number[] = [];
+    const iterator = mapInOrder(range(0, 99), 2, async (n) => {
+      started.push(n);
+      await wait(n === 0 ? 80 : 1);
+      return n;
+    });
+    await wait(60);
+    expect(started.length).toBe(0); // nothing starts before the first next()
+    const first = iterator.next();
+    await wait(50);
+    expect(Math.max(...started)).toBeLessThan(8);
+    expect((await first).value).toBe(0);
+    await iterator.return(undefined);
+  });
+
+  it('starts nothing more once the consumer stops, and surfaces a failure in its turn', async () => {
+    const started: number[] = [];
+    for await (const n of mapInOrder(range(0, 99), 4, async (n) => (started.push(n), n))) if (n === 2) break;
+    const count = started.length;
+    await wait(20);
+    expect(started.length).toBe(count);
+    const failing = mapInOrder(range(0, 9), 2, async (n) => {
+      if (n === 3) throw new Error('page 3 failed');
+      return n;
+    });
+    const seen: number[] = [];
+    await expect((async () => { for await (const n of failing) seen.push(n); })()).rejects.toThrow('page 3 failed');
+    expect(seen).toEqual([0, 1, 2]);
+  });
+});
