@@ -1,8 +1,8 @@
 // The pipeline of one API request: faults, routing, auth, validation, realm access, handler, send.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { assertRealmAccess, type TokenClaims } from './auth.js';
 import { errorBody, HttpError, validationError } from './errors.js';
+import { answerFault } from './fault-reply.js';
 import type { Fault } from './faults.js';
 import { createUsageReport, getUsageReport, getUsageReportOutput, listUsageReports, type UrlBase } from './handlers/reports.js';
 import { requestToken } from './handlers/token.js';
@@ -38,16 +38,7 @@ export async function handleApi(state: ServerState, ex: Exchange, path: string, 
     ex.fault = faultSpec ?? 'random';
     state.stats.faults++;
   }
-  const latency = (atRoot ? 0 : state.latencyMs) + (fault?.latencyMs ?? 0);
-  if (latency > 0) await sleep(latency);
-  if (fault?.reset) {
-    ex.req.socket.destroy();
-    return;
-  }
-  if (fault?.status) {
-    const headers = fault.retryAfter ? { 'Retry-After': fault.retryAfter } : undefined;
-    return send(ex.res, jsonReply(fault.status, errorBody(fault.status, `Injected fault: status ${fault.status}.`, ex.correlationId), headers));
-  }
+  if (await answerFault(ex.req, ex.res, fault, atRoot ? 0 : state.latencyMs, (status) => errorBody(status, `Injected fault: status ${status}.`, ex.correlationId))) return;
   let reply: Reply;
   try {
     reply = await route(state, ex, path, atRoot, query);

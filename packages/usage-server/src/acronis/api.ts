@@ -1,8 +1,8 @@
 // The Acronis part of the embedded server, under /acronis/api/2: faults, routing and validation
 // from openapi/acronis-account-v2.yaml, Basic-auth token endpoint, bearer checks, handlers.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { headerValue, queryValues, readBody, type Exchange } from '../api.js';
 import { HttpError } from '../errors.js';
+import { answerFault } from '../fault-reply.js';
 import type { Fault, FaultPlanner } from '../faults.js';
 import { jsonReply, type Reply } from '../reply.js';
 import type { QueryValues } from '../router.js';
@@ -114,16 +114,8 @@ export class AcronisApi {
       ex.fault = given ?? 'random';
       if (this.options.stats) this.options.stats.faults++;
     } else if (given && this.options.testMode) ex.fault = given;
-    const latency = (isToken ? 0 : this.options.latencyMs) + (fault?.latencyMs ?? 0);
-    if (latency > 0) await sleep(latency);
-    if (fault?.reset) {
-      ex.req.socket.destroy();
-      return;
-    }
-    if (fault?.status) {
-      const headers = fault.retryAfter ? { 'Retry-After': fault.retryAfter } : undefined;
-      return send(ex.res, jsonReply(fault.status, acronisErrorBody(fault.status, `Injected fault: status ${fault.status}`, { correlationId: ex.correlationId }), headers));
-    }
+    const errorOf = (status: number): unknown => acronisErrorBody(status, `Injected fault: status ${status}`, { correlationId: ex.correlationId });
+    if (await answerFault(ex.req, ex.res, fault, isToken ? 0 : this.options.latencyMs, errorOf)) return;
     let result: Reply | Download;
     try {
       result = await this.route(ex, path, query, split.directives);
