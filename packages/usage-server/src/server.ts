@@ -22,7 +22,7 @@ import { SpecRouter } from './router.js';
 import { send } from './send.js';
 import { loadSpec } from './spec.js';
 import type { ServerState } from './state.js';
-import { serveStatic } from './static.js';
+import { staticFiles, type StaticHandler } from './static.js';
 
 const TOKEN_PATH = '/oauth2/token';
 // Query parameters whose values must never reach a log line.
@@ -51,9 +51,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     faults: state.faults, latencyMs: state.latencyMs, stats,
   });
 
+  const files = options.staticDir === undefined ? undefined : staticFiles(options.staticDir);
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    void handle(state, acronis, options, req, res).catch((err: unknown) => {
+    void handle(state, acronis, options, files, req, res).catch((err: unknown) => {
       options.log?.(`request failed: ${err instanceof Error ? err.message : String(err)}`);
       if (!res.headersSent) res.writeHead(500);
       res.destroy();
@@ -109,7 +110,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 }
 
-async function handle(state: ServerState, acronis: AcronisApi, options: ServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(state: ServerState, acronis: AcronisApi, options: ServerOptions, files: StaticHandler | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
   const url = new URL(req.url ?? '/', 'http://localhost');
   const given = headerValue(req, 'x-correlation-id');
@@ -141,7 +142,7 @@ async function handle(state: ServerState, acronis: AcronisApi, options: ServerOp
   if (path === base || path.startsWith(`${base}/`)) return handleApi(state, ex, path.slice(base.length) || '/', false);
   if (path === TOKEN_PATH || path.startsWith('/oauth2/')) return handleApi(state, ex, path, true);
   if (path === '/acronis' || path.startsWith('/acronis/')) return acronis.handle(ex, path);
-  if (options.staticDir && (await serveStatic(options.staticDir, req, res, path))) return;
+  if (files?.(req, res)) return;
   await send(res, jsonReply(404, errorBody(404, `Nothing at ${path}.`, correlationId)));
 }
 

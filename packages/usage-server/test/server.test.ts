@@ -70,14 +70,16 @@ describe('server', () => {
 
   it('serves static files with content types, index.html for folders, and no traversal', async () => {
     const js = await fetch(`${server.origin}/app.js`);
-    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('content-type')).toBe('text/javascript');
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await js.text()).toBe('console.log(1)');
-    expect((await fetch(`${server.origin}/style.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect((await fetch(`${server.origin}/style.css`)).headers.get('content-type')).toBe('text/css');
     const pane = await fetch(`${server.origin}/taskpane/`);
-    expect(pane.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/taskpane/..%2f..%2fetc%2fpasswd', '/nope.js']) {
+    expect(pane.headers.get('content-type')).toBe('text/html;charset=utf-8');
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/taskpane/..%2f..%2fetc%2fpasswd', '/nope.js', '/..%5c..%5cpackage.json']) {
       expect((await raw(path)).status, path).toBe(404);
     }
+    expect((await raw('/app.js', 'POST')).status).toBe(404);
   });
 
   it('counts requests and calls onRequest; logs one line per request without secrets', async () => {
