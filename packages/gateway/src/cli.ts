@@ -24,6 +24,8 @@ Usage: pnpm --filter @meterbook/gateway start -- [flags]
                            credentials: the gateway holds the app credentials; the pane sends the access key
   --credentials <file>     credentials.properties (credentials mode; else HERE_ACCESS_KEY_ID,
                            HERE_ACCESS_KEY_SECRET, HERE_TOKEN_ENDPOINT_URL; else ~/.here/credentials.properties)
+                           Acronis too, in credentials mode, when ACRONIS_CLIENT_ID and ACRONIS_CLIENT_SECRET are set
+                           (tokens from --upstream acronis=<data center URL>/api/2)
   --access-key <key>       key the pane presents in credentials mode (prefer the environment variable)
   --access-key-header <h>  header that may carry the access key besides Authorization (default X-Meterbook-Key)
   --cert <file> --key <file>  TLS certificate and key (PEM)

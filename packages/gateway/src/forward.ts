@@ -60,7 +60,7 @@ export function createForwarder(auth: Auth, rewriteLink: LinkRewriter, timeoutMs
       if (route.method === 'GET') {
         upRes.resume();
         fr.outcome.retriedAuth = true;
-        authorization = await auth.refresh();
+        authorization = await auth.refresh(route);
         upRes = await send(target, fr, authorization, abort.signal);
       }
       if (upRes.statusCode === 401) {

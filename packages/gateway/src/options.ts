@@ -41,9 +41,12 @@ export interface GatewayOptions {
   credentialsFile?: string;
   /**
    * credentials mode: the gateway names of the APIs the held credentials are for (default
-   * `['usage']`). Their tokens go to these APIs only; other APIs are not offered in this mode.
+   * `['usage']`, plus `acronis` when Acronis credentials are given). Each API's token goes to that
+   * API only; other APIs are not offered in this mode.
    */
   credentialsApis?: string[];
+  /** credentials mode: the Acronis API client's id and secret (else ACRONIS_CLIENT_ID / ACRONIS_CLIENT_SECRET); offers the acronis API too. */
+  acronisCredentials?: { clientId: string; clientSecret: string };
   /** credentials mode: a token function instead of `hereCredentials(credentials)` (tests, custom vaults). */
   tokenProvider?: TokenFunction;
   /** credentials mode: the key the pane presents (`Authorization: Bearer <key>` or the `accessKeyHeader`). At least 16 characters. */

@@ -54,7 +54,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const host = options.host ?? '127.0.0.1';
   const specDir = options.specDir ?? DEFAULT_SPEC_DIR;
   const allow = buildAllowList(loadSpecOperations(specDir), options.upstreams);
-  const auth = await createAuth(options);
+  const auth = await createAuth(options, allow.mounts);
   const paneDir = options.paneDir === false ? undefined : (options.paneDir ?? DEFAULT_PANE_DIR);
   if (paneDir !== undefined && !existsSync(paneDir)) options.log?.(`warning: no task pane at ${paneDir} (build apps/excel-addin first); serving the API only.`);
   const publicHost = options.publicUrl ? new URL(options.publicUrl).hostname : undefined;

@@ -208,3 +208,39 @@ describe('credentials sources', () => {
     }
   });
 });
+
+describe('credentials mode with Acronis credentials too', () => {
+  let r: Rig;
+
+  beforeAll(async () => {
+    r = await rig((up) => ({
+      auth: 'credentials',
+      credentials: up.credentials,
+      acronisCredentials: { clientId: up.acronis.clientId, clientSecret: up.acronis.clientSecret },
+      upstreams: { usage: up.url, 'here-account': up.origin, acronis: up.acronis.baseUrl },
+      accessKey: KEY,
+    }));
+  });
+  afterAll(() => r.close());
+
+  it('gives each API its own token, obtained with its own credentials, and never shows either secret', async () => {
+    const acronisBase = `${r.gw.url}/api/acronis/api/2`;
+    const tenants = await fetch(`${acronisBase}/tenants`, { headers: bearer(KEY) });
+    const tenantsText = await tenants.text();
+    expect(tenants.status).toBe(200);
+    expect(JSON.parse(tenantsText).items.length).toBeGreaterThan(0);
+    const usage = await fetch(`${r.usage}/usage/realms/${PARTNER}?${DAY}&limit=1`, { headers: bearer(KEY) });
+    expect(usage.status).toBe(200);
+    const tokenCalls = r.seen.filter((s) => s.path.endsWith('/idp/token') || s.path === '/oauth2/token').map((s) => s.path);
+    expect(tokenCalls).toEqual(expect.arrayContaining(['/acronis/api/2/idp/token', '/oauth2/token']));
+    const everything = [tenantsText, JSON.stringify([...tenants.headers]), await usage.text(), r.logs.join('\n')].join('\n');
+    for (const secret of [r.up.acronis.clientSecret, r.up.credentials.accessKeySecret]) expect(everything).not.toContain(secret);
+    const index = (await (await fetch(`${r.gw.url}/api`)).json()) as { operations: { api?: string; mount?: string; operationId: string }[] };
+    expect(JSON.stringify(index.operations)).toContain('listTenants');
+  });
+
+  it('does not offer the Acronis token endpoint to the pane', async () => {
+    const res = await fetch(`${r.gw.url}/api/acronis/api/2/idp/token`, { method: 'POST', headers: { ...bearer(KEY), 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+    expect(res.status).toBe(404);
+  });
+});
