@@ -2,7 +2,7 @@
 // level and watch it to `saved`, the tenant's reports with Insert and Delete (asks first).
 
 import type { AcronisKind, AcronisLevel, AcronisReport, AcronisTenant } from '@meterbook/sdk/acronis';
-import { createAcronisReport, deleteAcronisReport, insertAcronisReport, listAcronisReports, waitForAcronisReport, type AcronisDeps } from '../flows/acronis-report.js';
+import { acronisPeriod, createAcronisReport, deleteAcronisReport, insertAcronisReport, listAcronisReports, waitForAcronisReport, type AcronisDeps } from '../flows/acronis-report.js';
 import type { Activity } from './activity.js';
 import { byId, clear, el, fmtInt, input } from './dom.js';
 
@@ -62,8 +62,12 @@ export class AcronisView {
       kind: select('acronis-kind').value as AcronisKind, level: select('acronis-level').value as AcronisLevel,
       start: input('acronis-from').value, end: input('acronis-to').value,
     };
+    const now = new Date();
     const report = await this.activity.run('Creating the Acronis report', async (signal, progress) => {
-      const created = await createAcronisReport(r.d.acronis, request, new Date(), signal);
+      // Show the period that is really asked for: an end after today is moved to today.
+      const { period, capped } = acronisPeriod(request.kind, request.start, request.end, now);
+      if (capped && period) input('acronis-to').value = period.end;
+      const created = await createAcronisReport(r.d.acronis, request, now, signal);
       progress(`Report ${created.id} is being generated…`);
       await waitForAcronisReport(r.d.acronis, created, { signal, onProgress: progress });
       return created;

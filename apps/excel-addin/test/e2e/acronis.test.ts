@@ -59,6 +59,8 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     const client = createAcronisClient({ baseUrl: e.server.acronis.baseUrl, token: e.server.acronis.token });
     const report = await client.reports.get(reportId);
     expect(report.parameters.period?.end).toBe(day(new Date()));
+    // The form shows the period that was really asked for.
+    expect(await page.inputValue('#acronis-to')).toBe(day(new Date()));
     const api: AcronisUsageRow[] = await client.reports.download(report).toArray();
     const rows = await records(page, table.name);
     expect(rows.length).toBe(api.length);
