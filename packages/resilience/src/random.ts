@@ -1,14 +1,7 @@
-// A seeded generator, so the queries of a run are the same every time (mulberry32).
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded choices, so the queries of a run are the same every time.
+// The embedded server's own seeded generator (mulberry32), so the suite and the server's random
+// fault mix come from one implementation.
+export { mulberry32 as seeded } from '@meterbook/usage-server';
 
 export function pick<T>(random: () => number, values: readonly T[]): T {
   return values[Math.floor(random() * values.length)] as T;

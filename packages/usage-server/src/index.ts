@@ -13,3 +13,4 @@ export { ACRONIS_BASE_PATH, acronisSpecPath } from './acronis/spec.js';
 export { ACRONIS_DEV_CLIENTS, type AcronisClient } from './acronis/tokens.js';
 export { CSV_COLUMNS as ACRONIS_CSV_COLUMNS, OFFERING_ITEMS as ACRONIS_OFFERING_ITEMS } from './acronis/usage.js';
 export { FAILING_CUSTOMER_NAME as ACRONIS_FAILING_CUSTOMER_NAME } from './acronis/tenants.js';
+export { mulberry32 } from './data/random.js';

@@ -25,6 +25,24 @@ export type RouteMatch =
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 
+/**
+ * The operation of a spec that answers `method path`, with its path parameters; else whether the
+ * path exists with other methods (405) or not at all (404). `accept` filters candidate operations.
+ */
+export function matchRoute(api: OpenAPIBackend, method: string, path: string, accept: (operation: Operation) => boolean = () => true): RouteMatch {
+  const find = (m: string) => {
+    const op = api.router.matchOperation({ method: m, path, headers: {} });
+    return op && accept(op) ? op : undefined;
+  };
+  const operation = find(method);
+  if (operation) {
+    const parsed = api.router.parseRequest({ method, path, headers: {} }, operation);
+    return { kind: 'operation', operation, params: parsed.params as Record<string, string> };
+  }
+  const allow = METHODS.filter((m) => find(m)).map((m) => m.toUpperCase());
+  return allow.length ? { kind: 'methodNotAllowed', allow } : { kind: 'notFound' };
+}
+
 export class SpecRouter {
   private constructor(
     readonly api: OpenAPIBackend,
@@ -52,17 +70,7 @@ export class SpecRouter {
   }
 
   match(method: string, path: string, atRoot: boolean): RouteMatch {
-    const find = (m: string) => {
-      const op = this.api.router.matchOperation({ method: m, path, headers: {} });
-      return op && this.isRootOperation(op) === atRoot ? op : undefined;
-    };
-    const operation = find(method);
-    if (operation) {
-      const parsed = this.api.router.parseRequest({ method, path, headers: {} }, operation);
-      return { kind: 'operation', operation, params: parsed.params as Record<string, string> };
-    }
-    const allow = METHODS.filter((m) => find(m)).map((m) => m.toUpperCase());
-    return allow.length ? { kind: 'methodNotAllowed', allow } : { kind: 'notFound' };
+    return matchRoute(this.api, method, path, (op) => this.isRootOperation(op) === atRoot);
   }
 
   /** Every rule of the spec the request breaks, one entry per field. */

@@ -1,7 +1,7 @@
 // Routing and request validation of the Acronis part, straight from its spec (a second
 // openapi-backend instance beside the Usage API's), plus the spec's generic body rules.
 import { OpenAPIBackend, type Operation, type ValidationResult } from 'openapi-backend';
-import type { QueryValues } from '../router.js';
+import { matchRoute, type QueryValues, type RouteMatch } from '../router.js';
 import { checkBodyRules, type RuleViolation } from './rules.js';
 import type { LoadedAcronisSpec } from './spec.js';
 
@@ -17,13 +17,6 @@ export const SPEC_FORMATS = {
   'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
   binary: true,
 } as const;
-
-export type AcronisRoute =
-  | { kind: 'operation'; operation: Operation; params: Record<string, string> }
-  | { kind: 'notFound' }
-  | { kind: 'methodNotAllowed'; allow: string[] };
-
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 export class AcronisRouter {
   private constructor(
@@ -43,15 +36,8 @@ export class AcronisRouter {
   }
 
   /** `path` is relative to the API base (`/reports/...`). */
-  match(method: string, path: string): AcronisRoute {
-    const find = (m: string) => this.api.router.matchOperation({ method: m, path, headers: {} });
-    const operation = find(method);
-    if (operation) {
-      const parsed = this.api.router.parseRequest({ method, path, headers: {} }, operation);
-      return { kind: 'operation', operation, params: parsed.params as Record<string, string> };
-    }
-    const allow = METHODS.filter((m) => find(m)).map((m) => m.toUpperCase());
-    return allow.length ? { kind: 'methodNotAllowed', allow } : { kind: 'notFound' };
+  match(method: string, path: string): RouteMatch {
+    return matchRoute(this.api, method, path);
   }
 
   /** Every rule of the spec the request breaks, one entry per field; `today` is `yyyy-mm-dd` (UTC). */
