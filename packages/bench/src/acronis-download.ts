@@ -8,7 +8,7 @@ import { startServer } from '@meterbook/usage-server';
 import { csvParseRows } from 'd3-dsv';
 import { comparePair, round } from './harness.js';
 import { type BenchOptions } from './options.js';
-import { environment, type BenchResult } from './results.js';
+import { pairResult, type BenchResult } from './results.js';
 
 /** What both variants must agree on: row count and the total of one numeric column. */
 interface Digest {
@@ -58,24 +58,20 @@ export async function acronisDownload(options: BenchOptions): Promise<BenchResul
       onRun: (variant, r, s) => options.log(`acronis-download round ${r + 1}/${rounds} ${variant}: ${Math.round(s.ms)} ms`),
     });
     const perSecond = (ms: number) => Math.round((rows * 1000) / ms);
-    return {
+    return pairResult({
       benchmark: 'acronis-download',
       title: `Acronis csv_v2_0 report of ${rows.toLocaleString('en-US')} rows, gzip, from the embedded server`,
-      measuredAt: new Date().toISOString(),
       quick: options.quick,
-      environment: environment(),
       params: { rows, gzipBytes: stored.size },
       rounds,
       warmup,
-      baseline: summary.baseline,
-      ours: summary.ours,
-      sameData: summary.sameDataRounds === rounds,
+      summary,
       figures: [
         { measure: 'rows per second', unit: 'rows/s (median)', baseline: perSecond(summary.baseline.medianMs), ours: perSecond(summary.ours.medianMs), ratio: round(summary.baseline.medianMs / summary.ours.medianMs, 2), ratioMeaning: 'ours / baseline throughput' },
         { measure: 'download + gunzip + parse time', unit: 'ms (median)', baseline: summary.baseline.medianMs, ours: summary.ours.medianMs, ratio: round(summary.ours.medianMs / summary.baseline.medianMs, 2), ratioMeaning: 'ours / baseline' },
       ],
       notes: ['Server and client share this process; the figure is the client-side throughput including the server producing the rows.'],
-    };
+    });
   } finally {
     await server.close();
   }

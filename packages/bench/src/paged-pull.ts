@@ -7,7 +7,7 @@ import createClient from 'openapi-fetch';
 import { differRecords } from './canonical.js';
 import { comparePair, round, timed } from './harness.js';
 import { type BenchOptions } from './options.js';
-import { environment, type BenchResult } from './results.js';
+import { pairResult, type BenchResult } from './results.js';
 
 type WireRecord = UsageApiPaths['/usage/realms/{realmId}']['get']['responses'][200]['content']['application/json']['items'][number];
 
@@ -57,22 +57,18 @@ export async function pagedPull(options: BenchOptions): Promise<BenchResult> {
       onRun: (variant, r, s) => options.log(`paged-pull round ${r + 1}/${rounds} ${variant}: ${Math.round(s.ms)} ms`),
     });
     const speedup = round(summary.baseline.medianMs / summary.ours.medianMs, 2);
-    return {
+    return pairResult({
       benchmark: 'paged-pull',
       title: `${records.toLocaleString('en-US')} usage records in pages of ${PAGE}, ${LATENCY_MS} ms added latency per request`,
-      measuredAt: new Date().toISOString(),
       quick: options.quick,
-      environment: environment(),
       params: { realmId: REALM, startDate: START, endDate, detailLevel: 'hour', pageSize: PAGE, latencyMs: LATENCY_MS, records, pages: Math.ceil(records / PAGE) },
       rounds,
       warmup,
-      baseline: summary.baseline,
-      ours: summary.ours,
-      sameData: summary.sameDataRounds === rounds,
+      summary,
       figures: [
         { measure: 'time to pull every record', unit: 'ms (median)', baseline: summary.baseline.medianMs, ours: summary.ours.medianMs, ratio: speedup, ratioMeaning: 'baseline / ours: times faster', target: '>= 3.5x faster', met: speedup >= 3.5 },
       ],
-    };
+    });
   } finally {
     child.process.stdin?.end();
     await child.exited;

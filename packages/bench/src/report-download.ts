@@ -7,7 +7,7 @@ import { createUsageClient } from '@meterbook/sdk';
 import { comparePair, round, type Sample } from './harness.js';
 import { runChild, startChild } from './child-process.js';
 import type { BenchOptions } from './options.js';
-import { environment, type BenchResult } from './results.js';
+import { pairResult, type BenchResult } from './results.js';
 import type { VariantOutcome } from './report-variant-child.js';
 
 const REALM = 'org123456789';
@@ -67,18 +67,14 @@ export async function reportDownload(options: BenchOptions): Promise<BenchResult
     const timeRatio = round(o.medianMs / b.medianMs, 2);
     const metric = (name: string, v: typeof b) => v.metrics[name] ?? Number.NaN;
     const memRatio = (name: string) => round(metric(name, o) / metric(name, b), 3);
-    return {
+    return pairResult({
       benchmark: 'report-download',
       title: `${rows.toLocaleString('en-US')}-row report output: streamed and typed (ours) vs whole text then one parse (baseline), each in its own process`,
-      measuredAt: new Date().toISOString(),
       quick: options.quick,
-      environment: environment(),
       params: { realmId: REALM, subAccounts: SUBACCOUNTS, detailLevel: 'day', ...range, scale: options.quick ? 'demo' : 'large', rows, verify: mode },
       rounds,
       warmup,
-      baseline: b,
-      ours: o,
-      sameData: summary.sameDataRounds === rounds,
+      summary,
       figures: [
         { measure: 'download + parse time', unit: 'ms (median)', baseline: b.medianMs, ours: o.medianMs, ratio: timeRatio, ratioMeaning: 'ours / baseline', target: '<= 1.2x', met: timeRatio <= 1.2 },
         { measure: 'rows per second', unit: 'rows/s (median)', baseline: metric('rowsPerSecond', b), ours: metric('rowsPerSecond', o), ratio: round(metric('rowsPerSecond', o) / metric('rowsPerSecond', b), 2), ratioMeaning: 'ours / baseline' },
@@ -89,7 +85,7 @@ export async function reportDownload(options: BenchOptions): Promise<BenchResult
         'Peaks include what each child process holds before the download starts (Node, tsx, the SDK or the CSV library); see rssAddedMb / jsAddedMb in the metrics for the growth during the download.',
         options.quick ? 'Quick mode compares a sha256 of every row.' : 'Full mode compares the row count and the usageValue sum (bit-equal floats, same order); the quick run in CI compares a sha256 of every row.',
       ],
-    };
+    });
   } finally {
     server.process.stdin?.end();
     await server.exited.catch(() => undefined);

@@ -7,7 +7,7 @@ import createClient from 'openapi-fetch';
 import { differRecords } from './canonical.js';
 import { comparePair, round } from './harness.js';
 import { DATA_NOW, type BenchOptions } from './options.js';
-import { environment, type BenchResult } from './results.js';
+import { pairResult, type BenchResult } from './results.js';
 
 const REALM = 'org123456789';
 const QUERY = { startDate: '2025-05-01T00:00:00', endDate: '2025-05-02T00:00:00', detailLevel: 'hour', limit: 100, offset: 0 } as const;
@@ -59,21 +59,17 @@ export async function requestOverhead(options: BenchOptions): Promise<BenchResul
   });
   const perCall = (ms: number) => round((ms * 1000) / calls, 1);
   const ratio = round(summary.ours.medianMs / summary.baseline.medianMs, 2);
-  return {
+  return pairResult({
     benchmark: 'request-overhead',
     title: `${calls.toLocaleString('en-US')} calls per round, each answered in memory with a ${page.body.byteLength.toLocaleString('en-US')}-byte page of 100 records`,
-    measuredAt: new Date().toISOString(),
     quick: options.quick,
-    environment: environment(),
     params: { calls, pageBytes: page.body.byteLength, records: 100 },
     rounds,
     warmup,
-    baseline: summary.baseline,
-    ours: summary.ours,
-    sameData: summary.sameDataRounds === rounds,
+    summary,
     figures: [
       { measure: 'time per call', unit: 'µs (median round / calls)', baseline: perCall(summary.baseline.medianMs), ours: perCall(summary.ours.medianMs), ratio, ratioMeaning: 'ours / baseline', target: '<= 1.25x', met: ratio <= 1.25 },
     ],
     notes: ['Ours also turns every usageDateTime into a Date and checks the parameters against the spec; the baseline returns the wire JSON as is.'],
-  };
+  });
 }

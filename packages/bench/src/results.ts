@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { VariantSummary } from './harness.js';
+import type { PairSummary, VariantSummary } from './harness.js';
 
 export const DEFAULT_RESULTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bench-results');
 
@@ -36,6 +36,19 @@ export interface BenchResult {
   sameData?: boolean;
   figures: Figure[];
   notes?: string[];
+}
+
+/** The result of a baseline-versus-ours comparison: the time, the machine, the medians and whether the data agreed are filled in. */
+export function pairResult(fields: Pick<BenchResult, 'benchmark' | 'title' | 'quick' | 'params' | 'figures' | 'notes'> & { rounds: number; warmup: number; summary: PairSummary }): BenchResult {
+  const { summary, ...rest } = fields;
+  return {
+    ...rest,
+    measuredAt: new Date().toISOString(),
+    environment: environment(),
+    baseline: summary.baseline,
+    ours: summary.ours,
+    sameData: summary.sameDataRounds === fields.rounds,
+  };
 }
 
 export function environment(): BenchResult['environment'] {
