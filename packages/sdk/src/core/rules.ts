@@ -33,7 +33,7 @@ export interface SpecRules {
 }
 
 /** The value at a JSON Pointer (`/parameters/period/start`), or undefined. */
-export function valueAt(document: unknown, pointer: string): unknown {
+function valueAt(document: unknown, pointer: string): unknown {
   let current = document;
   for (const raw of pointer.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');

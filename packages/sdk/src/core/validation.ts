@@ -184,7 +184,7 @@ export function checkValue(label: string, value: unknown, schema: SchemaBounds):
 }
 
 /** Every problem with an object and its properties, each named by its dotted path. */
-export function checkObject(path: string, value: unknown, schema: SchemaBounds): ValidationIssue[] {
+function checkObject(path: string, value: unknown, schema: SchemaBounds): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return [{ field: path, message: `${fieldLabel(path)} must be an object.` }];
@@ -208,7 +208,7 @@ export function checkObject(path: string, value: unknown, schema: SchemaBounds):
 }
 
 /** Every problem with a request, field by field; an empty list when it may be sent. */
-export function validateRequest(operation: OperationConstraint, values: RequestValues, rules: SpecRules = {}, checkers: readonly RuleChecker[] = []): ValidationIssue[] {
+function validateRequest(operation: OperationConstraint, values: RequestValues, rules: SpecRules = {}, checkers: readonly RuleChecker[] = []): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const parameter of operation.parameters) {
     const source = values[parameter.in as 'path' | 'query' | 'header'];

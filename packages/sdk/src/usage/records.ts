@@ -38,7 +38,7 @@ export function toReport(wire: ReportWire, realmId: string, correlationId?: stri
 }
 
 /** `Usage Amount (usageValue)` -> `usageValue`; a plain `usageValue` header stays as it is. */
-export function fieldOfHeader(header: string): string {
+function fieldOfHeader(header: string): string {
   const match = /\(([^()]+)\)\s*$/.exec(header);
   return (match?.[1] ?? header).trim();
 }
