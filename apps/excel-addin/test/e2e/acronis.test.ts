@@ -121,6 +121,9 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     const all = await client.reports.list(e.server.acronis.tenantId).toArray();
     const monthly = all.find((r) => r.schedule.type === 'monthly')!;
     await page.click('#acronis-reload');
+    // The list is rebuilt when loading ends: wait for that, or the confirmation below would be
+    // replaced by fresh rows under the test's feet (a failure seen under CI load).
+    await page.waitForFunction(() => !document.body.hasAttribute('data-busy'));
     await page.waitForSelector(`tr[data-acronis-report="${monthly.id}"]`);
     await client.reports.update(monthly, { schedule: { type: 'monthly', enabled: false } }); // version + 1 behind the pane's back
     await page.click(`button[data-delete="${monthly.id}"]`);
