@@ -1,0 +1,26 @@
+// Rate card, cost rule, cost formula and currency: the cost part of the table model.
+export type { CostColumnKind, CostTableColumn } from './table-column.js';
+export { cellDay, dateFromSerial, serialFromDate, type CellValue } from './cells.js';
+export { RATE_CARD_COLUMNS, RATE_CARD_SCOPE_NOTE, RATES_TABLE_NAME, emptyRateRow, readRateCard, type Rate, type RateCardRow, type RateColumnKey } from './rate-card.js';
+export { isCurrencyCode, validateRateRow, type RateProblem } from './validate.js';
+export {
+  ACRONIS_KEY_SEPARATOR,
+  ACRONIS_PRICED_UNIT,
+  acronisItem,
+  acronisMeasure,
+  acronisPricedValue,
+  hereItem,
+  priceItemsFrom,
+  type AcronisMeasure,
+  type PriceItem,
+  type Provider,
+} from './price-items.js';
+export { mergeRateCard, rateRowFor } from './merge.js';
+export { parsePriceList, type PriceListEntry, type PriceListProblem } from './price-list.js';
+export { applyPriceList } from './apply-price-list.js';
+export { costOf, lookupRate, matchRates, overlappingRates, type RateQuery } from './lookup.js';
+export { rowCost, rowRate, type CostBinding, type TableRow } from './binding.js';
+export { costFormula } from './formula.js';
+export { MIXED_CURRENCY_FORMAT, costByCurrency, costColumnFormat, currenciesOf, currencyFormat, tableCosts, type CostInCurrency } from './currency.js';
+export { acronisPeriod, chargesOf, herePeriod, type AcronisReportInfo, type Charge, type HereQueryInfo, type UsageSource } from './charges.js';
+export { missingRates, missingRatesMessage, type MissingItem, type MissingRates, type MissingReason } from './missing.js';
