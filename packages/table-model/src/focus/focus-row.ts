@@ -7,7 +7,7 @@ export type CostSource = 'Rate card' | 'No rate';
 /**
  * A FOCUS-aligned row. Date/times are FOCUS Date/Time text (`2026-11-01T00:00:00Z`), numbers are
  * numbers, an absent value is null. Costs are null when the row has no rate: FOCUS wants them, and
- * a made-up number would be worse, which is one reason this view is FOCUS-aligned, not conformant.
+ * a made-up number would be worse; that, and costs from the user's own rates, is why the view is only "FOCUS-aligned".
  */
 export interface FocusRow {
   ChargePeriodStart: string;
