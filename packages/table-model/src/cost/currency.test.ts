@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CostBinding } from './binding.js';
+import { costColumnFor } from './cost-column.js';
 import { costByCurrency, costColumnFormat, currenciesOf, currencyFormat, tableCosts } from './currency.js';
 import type { Rate } from './rate-card.js';
 
@@ -27,5 +28,16 @@ describe('currency', () => {
       { currency: 'EUR', cost: 25, rows: 2 },
       { currency: 'USD', cost: 3, rows: 1 },
     ]);
+  });
+});
+
+describe('costColumnFor', () => {
+  it('gives the Cost column its formula and its currency format, or the mixed-currency sentence', () => {
+    const one = costColumnFor([row('a', 1)], [rate('a', 2, 'USD')], binding);
+    expect(one).toMatchObject({ column: { header: 'Cost', kind: 'money', numberFormat: '[$USD] #,##0.00' }, currencies: ['USD'], formula: expect.stringMatching(/^=IF\(/) });
+    expect(one.mixedCurrencies).toBeUndefined();
+    const mixed = costColumnFor([row('a', 1), row('b', 1)], [rate('a', 2, 'USD'), rate('b', 2, 'EUR')], binding);
+    expect(mixed.mixedCurrencies).toMatch(/EUR and USD/);
+    expect(mixed.column.numberFormat).toBe('#,##0.00');
   });
 });

@@ -21,6 +21,7 @@ export { applyPriceList } from './apply-price-list.js';
 export { costOf, lookupRate, matchRates, overlappingRates, type RateQuery } from './lookup.js';
 export { rowCost, rowRate, type CostBinding, type TableRow } from './binding.js';
 export { costFormula } from './formula.js';
+export { COST_COLUMN_HEADER, costColumnFor, type CostColumn } from './cost-column.js';
 export { MIXED_CURRENCY_FORMAT, costByCurrency, costColumnFormat, currenciesOf, currencyFormat, tableCosts, type CostInCurrency } from './currency.js';
 export { acronisPeriod, chargesOf, herePeriod, type AcronisReportInfo, type Charge, type HereQueryInfo, type UsageSource } from './charges.js';
 export { missingRates, missingRatesMessage, type MissingItem, type MissingRates, type MissingReason } from './missing.js';

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const report = await acronis.reports.create({ tenantId: server.acronis.tenantId, level: 'all_customers', kind: 'usage_summary', period: { start: daysAgo(30), end: daysAgo(1) } });
   await acronis.reports.waitUntilSaved(report, 'csv_v2_0', { intervalMs: 20 });
   acronisRows = await acronis.reports.download(report);
-});
+}, 60_000);
 
 afterAll(async () => {
   await server.close();
