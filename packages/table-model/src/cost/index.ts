@@ -1,6 +1,7 @@
 // Rate card, cost rule, cost formula and currency: the cost part of the table model.
 export type { CostColumnKind, CostTableColumn } from './table-column.js';
-export { cellDay, dateFromSerial, serialFromDate, type CellValue } from './cells.js';
+// Generic names are exported under cost-specific ones, so they cannot clash with the column model's.
+export type { CellValue as CostCellValue } from './cells.js';
 export { RATE_CARD_COLUMNS, RATE_CARD_SCOPE_NOTE, RATES_TABLE_NAME, emptyRateRow, readRateCard, type Rate, type RateCardRow, type RateColumnKey } from './rate-card.js';
 export { isCurrencyCode, validateRateRow, type RateProblem } from './validate.js';
 export {
@@ -13,13 +14,13 @@ export {
   priceItemsFrom,
   type AcronisMeasure,
   type PriceItem,
-  type Provider,
+  type Provider as UsageProvider,
 } from './price-items.js';
 export { mergeRateCard, rateRowFor } from './merge.js';
 export { parsePriceList, type PriceListEntry, type PriceListProblem } from './price-list.js';
 export { applyPriceList } from './apply-price-list.js';
 export { costOf, lookupRate, matchRates, overlappingRates, type RateQuery } from './lookup.js';
-export { rowCost, rowRate, type CostBinding, type TableRow } from './binding.js';
+export { rowCost, rowRate, type CostBinding, type TableRow as CostTableRow } from './binding.js';
 export { costFormula } from './formula.js';
 export { COST_COLUMN_HEADER, costColumnFor, type CostColumn } from './cost-column.js';
 export { MIXED_CURRENCY_FORMAT, costByCurrency, costColumnFormat, currenciesOf, currencyFormat, tableCosts, type CostInCurrency } from './currency.js';

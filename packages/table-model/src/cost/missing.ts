@@ -7,6 +7,7 @@ import type { Rate } from './rate-card.js';
 /** Why rows of an item have no cost. */
 export type MissingReason = 'no rate' | 'no price' | 'overlapping rates' | 'no key' | 'no quantity';
 
+/** An item whose rows have no cost, with why and how many. */
 export interface MissingItem {
   provider: string;
   service: string;
@@ -16,6 +17,7 @@ export interface MissingItem {
   rows: number;
 }
 
+/** The rows of a source without a cost. */
 export interface MissingRates {
   /** Rows with no cost. */
   rows: number;

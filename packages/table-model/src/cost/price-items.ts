@@ -4,6 +4,7 @@
 import type { UsageRecord } from '@meterbook/sdk';
 import type { AcronisUsageRow } from '@meterbook/sdk/acronis';
 
+/** The sources Meterbook prices. */
 export type Provider = 'HERE' | 'Acronis';
 
 /** One distinct priced item: the rates table gets one row per item. */

@@ -58,4 +58,5 @@ export interface FocusRow {
   x_TrialQuantity: number | null;
 }
 
+/** A column of the view (a FOCUS id or an `x_` column). */
 export type FocusRowKey = keyof FocusRow;

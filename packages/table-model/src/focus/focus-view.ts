@@ -16,11 +16,13 @@ export interface FocusParties {
   invoiceIssuer: string;
 }
 
+/** Provider, publisher and invoice issuer of each source unless overridden. */
 export const DEFAULT_PARTIES: Readonly<Record<UsageSource['provider'], FocusParties>> = {
   HERE: { provider: 'HERE Technologies', publisher: 'HERE Technologies', invoiceIssuer: 'HERE Technologies' },
   Acronis: { provider: 'Acronis', publisher: 'Acronis', invoiceIssuer: 'Acronis' },
 };
 
+/** What focusView needs besides the sources. */
 export interface FocusViewOptions {
   /** The rates read from the rates table (readRateCard); without it every row says 'No rate'. */
   rates?: readonly Rate[];

@@ -43,6 +43,7 @@ export const FOCUS_OTHER_COLUMNS = [
   'Tags', // tags.md (JSON, Key-Value Format)
 ] as const;
 
+/** A FOCUS 1.2 column id this view uses. */
 export type FocusColumnId = (typeof FOCUS_MANDATORY_COLUMNS)[number] | (typeof FOCUS_OTHER_COLUMNS)[number];
 
 /** ServiceCategory's allowed values (servicecategory.md, "Allowed values"). */
@@ -51,6 +52,7 @@ export const FOCUS_SERVICE_CATEGORIES = [
   'Identity', 'Integration', 'Internet of Things', 'Management and Governance', 'Media', 'Migration', 'Mobile', 'Networking',
   'Security', 'Storage', 'Web', 'Other',
 ] as const;
+/** One of ServiceCategory's allowed values. */
 export type FocusServiceCategory = (typeof FOCUS_SERVICE_CATEGORIES)[number];
 
 /** ChargeCategory's allowed values (chargecategory.md). */
