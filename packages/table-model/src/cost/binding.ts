@@ -2,7 +2,7 @@
 // binding builds the cost formula (formula.ts) and computes the cost in code (rowCost), so the
 // preview outside Excel shows what the formula gives.
 import { cellNumber, cellText, dateFromSerial, isEmptyCell, type CellValue } from './cells.js';
-import { lookupRate, costOf } from './lookup.js';
+import { costOf, onlyRate, rateMatcher, type RateMatcher } from './lookup.js';
 import { ACRONIS_KEY_SEPARATOR, acronisKeyOf } from './price-items.js';
 import { RATES_TABLE_NAME, type Rate } from './rate-card.js';
 
@@ -52,19 +52,20 @@ export function rowDate(row: TableRow, binding: CostBinding): Date | undefined {
   return typeof value === 'number' ? dateFromSerial(value) : undefined;
 }
 
-/** The rate of a table row under the cost rule (lookupRate), or undefined. */
-export function rowRate(row: TableRow, rates: readonly Rate[], binding: CostBinding): Rate | undefined {
+/** The rate of a table row under the cost rule (lookupRate), or undefined. Pass a rateMatcher for many rows. */
+export function rowRate(row: TableRow, rates: readonly Rate[] | RateMatcher, binding: CostBinding): Rate | undefined {
   const date = rowDate(row, binding);
   if (date === undefined) return undefined;
   const unit = binding.unit === undefined ? undefined : typeof binding.unit === 'string' ? cellText(row[binding.unit]) : binding.unit.value;
-  return lookupRate(rates, { provider: binding.provider, key: rowKey(row, binding), unit, date });
+  const match = typeof rates === 'function' ? rates : rateMatcher(rates);
+  return onlyRate(match({ provider: binding.provider, key: rowKey(row, binding), unit, date }));
 }
 
 /**
  * What the cost formula gives for a table row: the cost and its rate, or undefined (an empty
  * cell) when the row has no quantity, no date, or not exactly one matching rate.
  */
-export function rowCost(row: TableRow, rates: readonly Rate[], binding: CostBinding): { cost: number; rate: Rate } | undefined {
+export function rowCost(row: TableRow, rates: readonly Rate[] | RateMatcher, binding: CostBinding): { cost: number; rate: Rate } | undefined {
   const quantity = rowQuantity(row, binding);
   if (quantity === undefined) return undefined;
   const rate = rowRate(row, rates, binding);

@@ -1,6 +1,7 @@
 // Money is never summed across currencies: a cost column shows its rates' currency, a table whose
 // rates mix currencies is flagged, and totals are one per currency.
 import { rowCost, type CostBinding, type TableRow } from './binding.js';
+import { rateMatcher } from './lookup.js';
 import type { Rate } from './rate-card.js';
 
 /** Format of a cost in one currency, e.g. `[$EUR] #,##0.00` (`[$JPY] #,##0`: the currency's own decimals). */
@@ -21,8 +22,9 @@ export const MIXED_CURRENCY_FORMAT = '#,##0.00';
 /** The currencies of the rates a table's rows use, sorted; more than one means the table mixes currencies. */
 export function currenciesOf(rows: readonly TableRow[], rates: readonly Rate[], binding: CostBinding): string[] {
   const found = new Set<string>();
+  const match = rateMatcher(rates);
   for (const row of rows) {
-    const currency = rowCost(row, rates, binding)?.rate.currency;
+    const currency = rowCost(row, match, binding)?.rate.currency;
     if (currency !== undefined) found.add(currency);
   }
   return [...found].sort();
@@ -60,8 +62,9 @@ export function costByCurrency(costs: Iterable<CostInCurrency>): { currency: str
 
 /** The cost and currency of each table row under the cost rule, for costByCurrency and summaries. */
 export function tableCosts(rows: readonly TableRow[], rates: readonly Rate[], binding: CostBinding): CostInCurrency[] {
+  const match = rateMatcher(rates);
   return rows.map((row) => {
-    const priced = rowCost(row, rates, binding);
+    const priced = rowCost(row, match, binding);
     return { cost: priced?.cost, currency: priced?.rate.currency };
   });
 }

@@ -19,7 +19,7 @@ export {
 export { mergeRateCard, rateRowFor } from './merge.js';
 export { parsePriceList, type PriceListEntry, type PriceListProblem } from './price-list.js';
 export { applyPriceList } from './apply-price-list.js';
-export { costOf, lookupRate, matchRates, overlappingRates, type RateQuery } from './lookup.js';
+export { costOf, lookupRate, matchRates, onlyRate, overlappingRates, rateMatcher, type RateMatcher, type RateQuery } from './lookup.js';
 export { rowCost, rowRate, type CostBinding, type TableRow as CostTableRow } from './binding.js';
 export { costFormula } from './formula.js';
 export { COST_COLUMN_HEADER, costColumnFor, type CostColumn } from './cost-column.js';

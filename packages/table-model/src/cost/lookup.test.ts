@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costOf, lookupRate, matchRates, overlappingRates } from './lookup.js';
+import { costOf, lookupRate, matchRates, overlappingRates, rateMatcher } from './lookup.js';
 import type { Rate } from './rate-card.js';
 
 const day = (text: string): Date => new Date(`${text}T00:00:00Z`);
@@ -44,5 +44,25 @@ describe('costOf', () => {
     expect(costOf(144940, rate({ unitPrice: 0.45, pricePer: 1000 }))).toBeCloseTo(65.223, 10);
     expect(costOf(3, rate({ unitPrice: 2 }))).toBe(6);
     expect(costOf(0, rate({ unitPrice: 2 }))).toBe(0);
+  });
+});
+
+describe('rateMatcher', () => {
+  it('finds the same rates as matchRates for every query', () => {
+    const card = ['a', 'B', 'c'].flatMap((key, k) =>
+      [0, 1, 2].map((i) => rate({ key, provider: i === 2 ? 'Acronis' : 'HERE', unit: i === 1 ? 'GB' : 'Transactions', validFrom: day(`2026-0${i + 1}-01`), validTo: k === 1 ? undefined : day(`2026-0${i + 4}-01`), row: k * 3 + i })),
+    );
+    const match = rateMatcher(card);
+    for (const provider of ['HERE', 'acronis']) {
+      for (const key of ['A', 'b', 'c', 'zzz']) {
+        for (const unit of ['Transactions', 'gb', undefined]) {
+          for (const date of ['2025-12-31', '2026-02-15', '2026-04-01', '2026-06-30']) {
+            const query = { provider, key, unit, date: day(date) };
+            expect(match(query)).toEqual(matchRates(card, query));
+          }
+        }
+      }
+    }
+    expect(card.some((r) => match({ provider: r.provider, key: r.key, unit: r.unit, date: day('2026-03-15') }).length > 0)).toBe(true);
   });
 });

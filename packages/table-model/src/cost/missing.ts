@@ -1,6 +1,6 @@
 // What the pane says about rows without a cost: how many, and for which items and why.
 import { chargesOf, type UsageSource } from './charges.js';
-import { matchRates } from './lookup.js';
+import { rateMatcher } from './lookup.js';
 import { itemIdentity } from './price-items.js';
 import type { Rate } from './rate-card.js';
 
@@ -39,6 +39,8 @@ const REASON_WORDS: Readonly<Record<MissingReason, string>> = {
 export function missingRates(source: UsageSource, rateCard: readonly Rate[]): MissingRates {
   const charges = chargesOf(source);
   const items = new Map<string, MissingItem>();
+  const match = rateMatcher(rateCard);
+  const listed = new Set(rateCard.map(itemIdentity));
   let rows = 0;
   for (const charge of charges) {
     const item = charge.item;
@@ -46,9 +48,9 @@ export function missingRates(source: UsageSource, rateCard: readonly Rate[]): Mi
     if (item === undefined) reason = 'no key';
     else if (charge.pricingBase === undefined) reason = 'no quantity';
     else {
-      const matches = matchRates(rateCard, { ...item, date: charge.start });
+      const matches = match({ ...item, date: charge.start });
       if (matches.length > 1) reason = 'overlapping rates';
-      else if (matches.length === 0) reason = rateCard.some((r) => itemIdentity(r) === itemIdentity(item)) ? 'no price' : 'no rate';
+      else if (matches.length === 0) reason = listed.has(itemIdentity(item)) ? 'no price' : 'no rate';
     }
     if (reason === undefined) continue;
     rows++;

@@ -5,6 +5,7 @@ import { createAcronisClient, type AcronisUsageRow } from '@meterbook/sdk/acroni
 import { PARTNER_REALM, startServer, type RunningServer } from '@meterbook/usage-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UsageSource } from '../cost/charges.js';
+import { rowCost, type CostBinding } from '../cost/binding.js';
 import { mergeRateCard } from '../cost/merge.js';
 import { missingRates } from '../cost/missing.js';
 import { priceItemsFrom } from '../cost/price-items.js';
@@ -79,6 +80,11 @@ describe('rates and the FOCUS-aligned view over real server data', () => {
     const costed = view.filter((r) => r.x_CostSource === 'Rate card');
     expect(costed.length).toBeGreaterThan(2);
     expect(costed.some((r) => r.ProviderName === 'Acronis')).toBe(true);
+
+    // The Cost column's rule on table rows (what the formula shows) gives the view's cost too.
+    const binding: CostBinding = { provider: 'HERE', key: 'Item', unit: 'Unit', date: 'Date', quantity: 'Billable quantity' };
+    const tableRows = records.map((r) => ({ Item: r.featureId, Unit: r.valueDriver, Date: r.usageDateTime, 'Billable quantity': r.billableValue }));
+    expect(tableRows.map((row) => rowCost(row, rates, binding)?.cost ?? null)).toEqual(hereView.map((r) => r.BilledCost));
 
     const missing = missingRates(sources[0]!, rates);
     expect(missing.rows).toBe(hereView.filter((r) => r.x_CostSource === 'No rate').length);

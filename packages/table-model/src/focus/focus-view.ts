@@ -1,7 +1,7 @@
 // HERE usage records and Acronis report rows, with an optional rate card, as one FOCUS-aligned
 // table. Pure: no Excel, so scripts can build the same view.
 import { chargesOf, type Charge, type UsageSource } from '../cost/charges.js';
-import { costOf, lookupRate } from '../cost/lookup.js';
+import { costOf, onlyRate, rateMatcher, type RateMatcher } from '../cost/lookup.js';
 import { acronisPricedValue } from '../cost/price-items.js';
 import type { Rate } from '../cost/rate-card.js';
 import type { FocusRow } from './focus-row.js';
@@ -44,16 +44,17 @@ const orNull = (value: string | number | undefined): string | null => (value ===
  */
 export function focusView(sources: readonly UsageSource[], options: FocusViewOptions = {}): FocusRow[] {
   const rows: FocusRow[] = [];
+  const match = rateMatcher(options.rates ?? []);
   for (const source of sources) {
     const parties = { ...DEFAULT_PARTIES[source.provider], ...options.parties?.[source.provider] };
-    for (const charge of chargesOf(source)) rows.push(focusRow(source, charge, parties, options.rates ?? []));
+    for (const charge of chargesOf(source)) rows.push(focusRow(source, charge, parties, match));
   }
   return rows;
 }
 
-function focusRow(source: UsageSource, charge: Charge, parties: FocusParties, rates: readonly Rate[]): FocusRow {
+function focusRow(source: UsageSource, charge: Charge, parties: FocusParties, match: RateMatcher): FocusRow {
   const item = charge.item;
-  const rate = item === undefined || charge.pricingBase === undefined ? undefined : lookupRate(rates, { ...item, date: charge.start });
+  const rate = item === undefined || charge.pricingBase === undefined ? undefined : onlyRate(match({ ...item, date: charge.start }));
   const base = charge.pricingBase;
   const per = rate?.pricePer ?? 1;
   const cost = rate !== undefined && base !== undefined ? costOf(base, rate) : null;
