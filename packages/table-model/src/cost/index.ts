@@ -25,4 +25,5 @@ export { costFormula } from './formula.js';
 export { COST_COLUMN_HEADER, costColumnFor, type CostColumn } from './cost-column.js';
 export { MIXED_CURRENCY_FORMAT, costByCurrency, costColumnFormat, currenciesOf, currencyFormat, tableCosts, type CostInCurrency } from './currency.js';
 export { acronisPeriod, chargesOf, herePeriod, type AcronisReportInfo, type Charge, type HereQueryInfo, type UsageSource } from './charges.js';
+export { acronisRowFromCells, hereQueryFromParams, usageRecordFromCells } from './from-cells.js';
 export { missingRates, missingRatesMessage, type MissingItem, type MissingRates, type MissingReason } from './missing.js';
