@@ -207,7 +207,11 @@ function call(node: Extract<Node, { k: 'call' }>, wb: Workbook): Value {
   const arg = (i: number): Value => evaluate(node.args[i] as Node, wb);
   switch (node.fn) {
     case 'IF': return toNumber(scalar(arg(0))) !== 0 ? arg(1) : arg(2);
-    case 'INT': return Math.floor(toNumber(scalar(arg(0))));
+    case 'INT': {
+      // Inside SUMPRODUCT, INT of a column gives a column.
+      const v = arg(0);
+      return Array.isArray(v) ? v.map((x) => Math.floor(toNumber(x))) : Math.floor(toNumber(v));
+    }
     case 'DATE': return serialFromDate(new Date(Date.UTC(toNumber(scalar(arg(0))), toNumber(scalar(arg(1))) - 1, toNumber(scalar(arg(2))))));
     case 'SUMPRODUCT': {
       const arrays = node.args.map((_, i) => arg(i)).map((v) => (Array.isArray(v) ? v : [v]));
@@ -250,6 +254,7 @@ const GEOCODE = 'hrn:here:service::org123456789:search-geocoding-1';
 const ROUTING = 'hrn:here:service::org123456789:routing-8';
 const LOOKUP = 'hrn:here:service::org123456789:search-lookup-1';
 const UNLISTED = 'hrn:here:service::org123456789:traffic-7';
+const BROWSE = 'hrn:here:service::org123456789:search-browse-1';
 
 const rateRows: RateCardRow[] = [
   rate({ provider: 'HERE', service: 'Autocomplete', key: AUTOCOMPLETE, unit: 'Transactions', unitPrice: 0.45, pricePer: 1000, currency: 'EUR', validFrom: day('2026-11-01'), validTo: day('2026-11-15') }),
@@ -261,6 +266,7 @@ const rateRows: RateCardRow[] = [
   rate({ provider: 'HERE', service: 'Geocode', key: GEOCODE, unit: 'GB', unitPrice: 9, pricePer: 1, currency: 'USD' }),
   rate({ provider: 'Acronis', service: 'storage', key: 'storage / per_gigabyte / azure', unit: 'GiB', unitPrice: 0.05, pricePer: 1, currency: 'EUR' }),
   rate({ provider: 'Acronis', service: 'workstations', key: 'workstations / per_workload', unit: 'Quantity', unitPrice: 2.5, pricePer: 1, currency: 'EUR', validFrom: day('2026-11-01'), validTo: day('2026-11-30') }),
+  rate({ provider: 'HERE', service: 'Browse', key: BROWSE, unit: 'Transactions', unitPrice: 3, pricePer: 1000, currency: 'EUR', validFrom: 46329.75, validTo: new Date('2026-11-05T08:00:00Z') }),
   rate({ provider: 'Acronis', service: 'compute_points', key: 'compute_points / disaster_recovery', unit: 'Seconds', unitPrice: 0.9, pricePer: 3600, currency: 'EUR' }),
 ];
 
@@ -283,6 +289,9 @@ const hereRows: TableRow[] = [
   hereRow(AUTOCOMPLETE, day('2026-11-03'), null), // no quantity
   hereRow(AUTOCOMPLETE, null, 10), // no date
   hereRow(AUTOCOMPLETE, day('2026-11-03'), 0), // zero costs zero
+  hereRow(BROWSE, day('2026-11-03'), 1000), // rate days typed with a time (a serial number, a Date) are whole days
+  hereRow(BROWSE, at('2026-11-05T20:00:00Z'), 1000),
+  hereRow(BROWSE, day('2026-11-02'), 1000),
 ];
 
 const acronis: CostBinding = {
@@ -313,7 +322,7 @@ describe('cost formula and cost rule agree', () => {
     expect(results).toEqual(hereRows.map((row) => expected(row, here)));
     // And the results are the ones the rule is meant to give, worked out by hand.
     expect(results).toEqual([
-      '', (144940 * 0.45) / 1000, (2000 * 0.45) / 1000, (2000 * 0.4) / 1000, (3 * 0.4) / 1000, 12013417 * 0.6, 1.5 * 9, '', 0.7, '', '', '', '', 0,
+      '', (144940 * 0.45) / 1000, (2000 * 0.45) / 1000, (2000 * 0.4) / 1000, (3 * 0.4) / 1000, 12013417 * 0.6, 1.5 * 9, '', 0.7, '', '', '', '', 0, 3, 3, '',
     ].map((v) => (typeof v === 'number' ? expect.closeTo(v, 10) : v)));
   });
 

@@ -46,8 +46,9 @@ export function costFormula(binding: CostBinding): string {
     `(${rates('key')}=${moreKeys.length > 0 ? `(${key})` : key})`,
     ...(unit === undefined ? [] : [`(${rates('unit')}=${unit})`]),
     `(${rates('unitPrice')}<>"")`,
-    `(${rates('validFrom')}<=${day})`,
-    `((${rates('validTo')}="")+(${rates('validTo')}>=${day})>0)`,
+    // INT on the rates' days too: a Valid from or Valid to typed with a time still means the whole day.
+    `(INT(${rates('validFrom')})<=${day})`,
+    `((${rates('validTo')}="")+(INT(${rates('validTo')})>=${day})>0)`,
   ].join('*');
   const perUnit = `${rates('unitPrice')}/(${rates('pricePer')}+(${rates('pricePer')}=""))`;
   const cost = `${quantity}*SUMPRODUCT(${matches}*${perUnit})`;
