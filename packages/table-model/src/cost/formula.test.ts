@@ -267,11 +267,13 @@ const rateRows: RateCardRow[] = [
   rate({ provider: 'Acronis', service: 'storage', key: 'storage / per_gigabyte / azure', unit: 'GiB', unitPrice: 0.05, pricePer: 1, currency: 'EUR' }),
   rate({ provider: 'Acronis', service: 'workstations', key: 'workstations / per_workload', unit: 'Quantity', unitPrice: 2.5, pricePer: 1, currency: 'EUR', validFrom: day('2026-11-01'), validTo: day('2026-11-30') }),
   rate({ provider: 'HERE', service: 'Browse', key: BROWSE, unit: 'Transactions', unitPrice: 3, pricePer: 1000, currency: 'EUR', validFrom: 46329.75, validTo: new Date('2026-11-05T08:00:00Z') }),
+  rate({ provider: 'HERE', service: 'Numeric', key: 4711, unit: 'Transactions', unitPrice: 5, currency: 'EUR' }),
+  rate({ provider: 'HERE', service: 'Numeric', key: '815', unit: 'Transactions', unitPrice: 7, currency: 'EUR' }),
   rate({ provider: 'Acronis', service: 'compute_points', key: 'compute_points / disaster_recovery', unit: 'Seconds', unitPrice: 0.9, pricePer: 3600, currency: 'EUR' }),
 ];
 
 const here: CostBinding = { provider: 'HERE', key: 'Item (feature HRN)', unit: 'Unit', date: 'Date', quantity: 'Billable quantity' };
-const hereRow = (key: string, date: Date | null, quantity: number | null, unit = 'Transactions'): TableRow => ({ 'Item (feature HRN)': key, Unit: unit, Date: date, 'Billable quantity': quantity });
+const hereRow = (key: string | number, date: Date | null, quantity: number | null, unit = 'Transactions'): TableRow => ({ 'Item (feature HRN)': key, Unit: unit, Date: date, 'Billable quantity': quantity });
 const at = (text: string): Date => new Date(text);
 
 const hereRows: TableRow[] = [
@@ -292,6 +294,8 @@ const hereRows: TableRow[] = [
   hereRow(BROWSE, day('2026-11-03'), 1000), // rate days typed with a time (a serial number, a Date) are whole days
   hereRow(BROWSE, at('2026-11-05T20:00:00Z'), 1000),
   hereRow(BROWSE, day('2026-11-02'), 1000),
+  hereRow('4711', day('2026-11-02'), 2), // a numeric key in the rates table, text in the usage table
+  hereRow(815, day('2026-11-02'), 2), // and the other way round
 ];
 
 const acronis: CostBinding = {
@@ -322,7 +326,7 @@ describe('cost formula and cost rule agree', () => {
     expect(results).toEqual(hereRows.map((row) => expected(row, here)));
     // And the results are the ones the rule is meant to give, worked out by hand.
     expect(results).toEqual([
-      '', (144940 * 0.45) / 1000, (2000 * 0.45) / 1000, (2000 * 0.4) / 1000, (3 * 0.4) / 1000, 12013417 * 0.6, 1.5 * 9, '', 0.7, '', '', '', '', 0, 3, 3, '',
+      '', (144940 * 0.45) / 1000, (2000 * 0.45) / 1000, (2000 * 0.4) / 1000, (3 * 0.4) / 1000, 12013417 * 0.6, 1.5 * 9, '', 0.7, '', '', '', '', 0, 3, 3, '', 10, 14,
     ].map((v) => (typeof v === 'number' ? expect.closeTo(v, 10) : v)));
   });
 

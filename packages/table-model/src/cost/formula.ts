@@ -43,7 +43,8 @@ export function costFormula(binding: CostBinding): string {
 
   const matches = [
     `(${rates('provider')}=${textLiteral(binding.provider)})`,
-    `(${rates('key')}=${moreKeys.length > 0 ? `(${key})` : key})`,
+    // Keys compared as text (&""): a numeric SKU typed in the rates table still matches the table's text.
+    `(${rates('key')}&""=${moreKeys.length > 0 ? `(${key})` : key}&"")`,
     ...(unit === undefined ? [] : [`(${rates('unit')}=${unit})`]),
     `(${rates('unitPrice')}<>"")`,
     // INT on the rates' days too: a Valid from or Valid to typed with a time still means the whole day.
