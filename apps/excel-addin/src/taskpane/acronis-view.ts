@@ -1,8 +1,9 @@
-// The Acronis section: the tenant (from tenants.list()), create a saved report for a period and
+// The Acronis section of Get data: the tenant (from tenants.list()), create a saved report for a period and
 // level and watch it to `saved`, the tenant's reports with Insert and Delete (asks first).
 
 import type { AcronisKind, AcronisLevel, AcronisReport, AcronisTenant } from '@meterbook/sdk/acronis';
 import { acronisPeriod, createAcronisReport, deleteAcronisReport, insertAcronisReport, listAcronisReports, waitForAcronisReport, type AcronisDeps } from '../flows/acronis-report.js';
+import { presetRange, type RangePreset } from '../flows/dates.js';
 import type { Activity } from './activity.js';
 import { byId, clear, el, fmtInt, input } from './dom.js';
 
@@ -13,12 +14,22 @@ export class AcronisView {
   private tenants: AcronisTenant[] = [];
 
   constructor(private readonly deps: () => AcronisDeps | undefined, private readonly activity: Activity, private readonly after: () => void) {
-    input('acronis-to').value = utcDay(Date.now());
-    input('acronis-from').value = utcDay(Date.now() - 29 * 86_400_000);
+    select('acronis-preset').addEventListener('change', () => this.applyPreset());
+    for (const id of ['acronis-from', 'acronis-to']) input(id).addEventListener('input', () => { select('acronis-preset').value = 'custom'; });
+    this.applyPreset();
     select('acronis-kind').addEventListener('change', () => this.showPeriod());
     select('acronis-tenant').addEventListener('change', () => { byId('acronis-table').hidden = true; });
     byId('acronis-form').addEventListener('submit', (ev) => { ev.preventDefault(); void this.create(); });
     byId('acronis-reload').addEventListener('click', () => void this.load());
+  }
+
+  /** A preset fills the two dates (the end day included); typing a date makes it Custom. */
+  private applyPreset(): void {
+    const preset = select('acronis-preset').value as RangePreset;
+    if (preset === 'custom') return;
+    const range = presetRange(preset, new Date());
+    input('acronis-from').value = range.startDate.slice(0, 10);
+    input('acronis-to').value = utcDay(Date.parse(`${range.endDate}Z`) - 86_400_000);
   }
 
   private showPeriod(): void {
