@@ -12,13 +12,15 @@ const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 export class AcronisView {
   private tenants: AcronisTenant[] = [];
+  /** Told the tenant's name whenever the choice changes (for the connection line). */
+  onTenant: (name: string) => void = () => undefined;
 
   constructor(private readonly deps: () => AcronisDeps | undefined, private readonly activity: Activity, private readonly after: () => void) {
     select('acronis-preset').addEventListener('change', () => this.applyPreset());
     for (const id of ['acronis-from', 'acronis-to']) input(id).addEventListener('input', () => { select('acronis-preset').value = 'custom'; });
     this.applyPreset();
     select('acronis-kind').addEventListener('change', () => this.showPeriod());
-    select('acronis-tenant').addEventListener('change', () => { byId('acronis-table').hidden = true; });
+    select('acronis-tenant').addEventListener('change', () => { byId('acronis-table').hidden = true; this.onTenant(this.tenant()?.name ?? ''); });
     byId('acronis-form').addEventListener('submit', (ev) => { ev.preventDefault(); void this.create(); });
     byId('acronis-reload').addEventListener('click', () => void this.load());
   }
@@ -48,6 +50,7 @@ export class AcronisView {
     const box = select('acronis-tenant');
     clear(box);
     for (const t of tenants) box.append(el('option', { value: t.id }, `${t.name} (${t.kind})`));
+    this.onTenant(this.tenant()?.name ?? '');
     this.activity.say(`Connected to Acronis: ${fmtInt(tenants.length)} tenants.`, 'ok');
   }
 

@@ -11,10 +11,10 @@ import { presentError } from './error-view.js';
 
 const radio = (name: string, value: string): HTMLInputElement | null => document.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
 
-/** The connection in one line for the top of the pane: source, realm or data center, route. */
-export function connectionSummary(c: Connection): string {
+/** The connection in one line for the top of the pane: source, realm or tenant, route. */
+export function connectionSummary(c: Connection, tenantName?: string): string {
   const route = c.route === 'gateway' ? 'through the gateway' : 'direct';
-  if (isAcronis(c)) return `Acronis · ${new URL(c.baseUrl).host} · ${route}`;
+  if (isAcronis(c)) return `Acronis · ${tenantName ?? new URL(c.baseUrl).host} · ${route}`;
   return `HERE · ${c.realmId} · ${route}`;
 }
 

@@ -31,6 +31,10 @@ export class Tabs {
     for (const n of document.querySelectorAll<HTMLElement>('[data-needs-connection]')) n.hidden = source !== 'none';
     for (const s of document.querySelectorAll<HTMLElement>('[data-source-section]')) s.hidden = s.dataset.sourceSection !== source;
     byId('connection-line').hidden = source === 'none';
-    byId('connection-text').textContent = summary;
+    this.summary(summary);
+  }
+
+  summary(text: string): void {
+    byId('connection-text').textContent = text;
   }
 }

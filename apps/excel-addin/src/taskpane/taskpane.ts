@@ -58,6 +58,7 @@ async function main(): Promise<void> {
         activity.say(activity.describe(e), 'error');
         return;
       }
+      getData.acronis.onTenant = (name) => tabs.summary(connectionSummary(c, name || undefined));
     } else {
       here = { client: makeClient(c), writer: host.writer, store, baseUrl: c.baseUrl, realmId: c.realmId };
     }

@@ -39,6 +39,8 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     expect(await page.isVisible('#usage')).toBe(false);
     expect(await page.isVisible('#acronis')).toBe(true);
     expect(await page.inputValue('#acronis-tenant')).toBe(e.server.acronis.tenantId);
+    expect(await page.textContent('#connection-text')).toMatch(/^Acronis · .+ · direct$/);
+    expect(await page.textContent('#connection-text')).toContain(await page.evaluate(() => (document.getElementById('acronis-tenant') as HTMLSelectElement).selectedOptions[0]!.textContent!.replace(/ \(\w+\)$/, '')));
     expect(await page.locator('#acronis-tenant option').allTextContents()).toContain('=SUM(1,1) Holdings (customer)');
   });
 
