@@ -109,6 +109,29 @@ describe('the pane at 350 px: tabs, first run, keyboard, axe (headless chromium)
     expect(await focused(page)).toBe('f-feature');
   }, 60_000);
 
+  it('every control of Get data is reached by Tab, each with a visible focus ring', async () => {
+    await page.click('summary:has-text("Filters")'); // closed again: only what is shown counts
+    await page.focus('#help-link');
+    const seen: { id: string; tag: string; ring: boolean }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const a = document.activeElement as HTMLElement;
+        const style = getComputedStyle(a);
+        // Fluent elements draw their ring inside their shadow root; a date field highlights its
+        // focused part (day, month, year) itself; the other native controls get the outline.
+        const own = a.tagName.startsWith('FLUENT-') || (a instanceof HTMLInputElement && a.type === 'date');
+        const ring = own || (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2);
+        return { id: a.id || a.textContent?.trim().slice(0, 20) || a.tagName, tag: a.tagName, ring, inPreview: !!a.closest('#preview') };
+      });
+      if (f.inPreview) break;
+      seen.push(f);
+    }
+    const ids = seen.map((f) => f.id);
+    for (const id of ['connection-change', 'tab-get-data', 'preset', 'detail', 'Filters', 'Group by and fields', 'insert', 'subaccounts', 'create-report', 'reports-reload']) expect(ids).toContain(id);
+    expect(seen.filter((f) => !f.ring)).toEqual([]);
+  });
+
   it('Tables: each table with its source, status and actions; Refresh all says how it went', async () => {
     await openTab(page, 'tables');
     const name = (await model(page)).tables[0]!.name;
@@ -119,8 +142,32 @@ describe('the pane at 350 px: tabs, first run, keyboard, axe (headless chromium)
     await page.click('#refresh-all');
     expect(await message(page, /Refreshed 1 of 1 tables/)).not.toMatch(/not refreshed/);
     await page.waitForFunction((sel) => /^Refreshed .* rows$/.test(document.querySelector(sel)?.textContent ?? ''), `${row} [data-status]`);
+    expect(await page.isVisible('#refresh-summary')).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'pane-tables.png');
+  }, 60_000);
+
+  it('Refresh all lists the tables it could not refresh, in one line that opens', async () => {
+    await openTab(page, 'get-data');
+    await setRange(page, from(4), from(2), 'summarized');
+    await page.click('#insert');
+    await message(page, /Inserted/);
+    const other = (await model(page)).tables[1]!.name;
+    // This table now says it came from another API: refresh must pass it by, with the reason.
+    await page.evaluate((name) => {
+      const wb = window.__meterbookPreview!.workbook;
+      const key = `meterbook.table.${name}`;
+      wb.model.settings[key] = JSON.stringify({ ...JSON.parse(wb.model.settings[key]!), baseUrl: 'https://usage.example.com/v2' });
+    }, other);
+    await openTab(page, 'tables');
+    await page.click('#refresh-all');
+    expect(await message(page, /Refreshed 1 of 2 tables\. 1 not refreshed/)).toBeTruthy();
+    expect(await page.isVisible('#refresh-summary .not-refreshed ul')).toBe(false);
+    await page.click('#refresh-summary summary');
+    expect(await page.textContent('#refresh-summary li')).toMatch(new RegExp(`^${other}: .*usage\\.example\\.com`));
+    expect(await page.textContent(`li[data-table="${other}"] [data-status]`)).toMatch(/^Not refreshed: /);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot(page, 'pane-tables-not-refreshed.png');
   }, 60_000);
 
   it('a long pull keeps focus in the pane, estimates the time left, and Esc cancels it', async () => {
