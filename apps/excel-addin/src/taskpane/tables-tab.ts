@@ -35,6 +35,9 @@ export class TablesTab {
 
   async render(): Promise<void> {
     const list = byId('table-list');
+    // The list is rebuilt: a row button that had focus gets it back on its new self.
+    const active = document.activeElement;
+    const had = active instanceof HTMLElement && list.contains(active) ? { table: active.closest('li')?.dataset.table, action: active.dataset.action } : undefined;
     clear(list);
     for (const q of await this.store.list()) {
       const meta = await this.writer.findTable(q.tableName);
@@ -52,6 +55,7 @@ export class TablesTab {
         el('span', { class: 'actions' }, ...buttons)));
     }
     if (!list.firstChild) list.append(el('li', { class: 'empty' }, 'No Meterbook tables yet. Insert one from the Get data tab.'));
+    if (had?.table && had.action) list.querySelector<HTMLElement>(`li[data-table="${CSS.escape(had.table)}"] [data-action="${CSS.escape(had.action)}"]`)?.focus();
   }
 
   private need(): RefreshDeps | undefined {

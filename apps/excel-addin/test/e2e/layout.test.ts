@@ -139,6 +139,11 @@ describe('the pane at 350 px: tabs, first run, keyboard, axe (headless chromium)
     expect(await page.textContent(`${row} .meta`)).toMatch(new RegExp(`HERE usage · ${REALM} · sheet .* · [\\d,]+ rows`));
     expect(await page.textContent(`${row} [data-status]`)).toMatch(/^Pulled \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
     expect(await page.locator(`${row} button[data-action]`).evaluateAll((bs) => bs.map((b) => b.getAttribute('data-action')))).toEqual(['refresh']);
+    // A row's own Refresh, from the keyboard: focus comes back to that button after the rebuild.
+    await page.focus(`${row} button[data-action="refresh"]`);
+    await page.keyboard.press('Enter');
+    await message(page, new RegExp(`Refreshed ${name}: `));
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('refresh');
     await page.click('#refresh-all');
     expect(await message(page, /Refreshed 1 of 1 tables/)).not.toMatch(/not refreshed/);
     await page.waitForFunction((sel) => /^Refreshed .* rows$/.test(document.querySelector(sel)?.textContent ?? ''), `${row} [data-status]`);
