@@ -8,7 +8,8 @@ import { presentError, renderError, type ErrorPresentation } from './error-view.
 import { secondsLeft, timeLeftText } from './estimate.js';
 
 export type Report = (p: PullProgress | string) => void;
-export type Tone = 'ok' | 'error' | 'info';
+/** `warn`: done, but not all of it (say, some tables not refreshed). */
+export type Tone = 'ok' | 'warn' | 'error' | 'info';
 
 interface ProgressBar extends HTMLElement { value: number | null; max: number }
 

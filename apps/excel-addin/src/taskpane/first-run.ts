@@ -6,9 +6,7 @@ import { byId } from './dom.js';
 const SEEN_KEY = 'meterbook.firstRunDone';
 
 export interface FirstRunChoices {
-  /** One-click start with the demo gateway's data, when the pane was served with one. */
-  demo?: () => Promise<void>;
-  /** Otherwise: open the Connection tab. */
+  /** Without a demo start: open the Connection tab. */
   connect: () => void;
   /** Skip: on to the tabs. */
   skip: () => void;
@@ -18,13 +16,10 @@ export class FirstRun {
   private readonly box = byId('first-run');
   private readonly shell = byId('shell');
 
+  private demo: (() => Promise<void>) | undefined;
+
   constructor(private readonly choices: FirstRunChoices) {
-    const go = byId('first-run-go');
-    go.textContent = choices.demo ? 'Try it with demo data' : 'Connect';
-    byId('first-run-hint').textContent = choices.demo
-      ? 'The demo uses made-up usage from the local demo server: nothing leaves this computer.'
-      : 'You need a HERE access token or app key, or an Acronis API client.';
-    go.addEventListener('click', () => void this.act());
+    byId('first-run-go').addEventListener('click', () => void this.act());
     byId('first-run-skip').addEventListener('click', () => { this.done(); choices.skip(); });
   }
 
@@ -32,8 +27,17 @@ export class FirstRun {
     try { return window.localStorage.getItem(SEEN_KEY) === '1'; } catch { return false; }
   }
 
-  /** Shows the placemat instead of the tabs on a first visit without a connection. */
-  start(connected: boolean): void {
+  /**
+   * Shows the placemat instead of the tabs on a first visit without a connection. With `demo` (a
+   * one-click start with the demo gateway's data, when the pane was served with one) that is the
+   * one action; without it, Connect.
+   */
+  start(connected: boolean, demo?: () => Promise<void>): void {
+    this.demo = demo;
+    byId('first-run-go').textContent = demo ? 'Try it with demo data' : 'Connect';
+    byId('first-run-hint').textContent = demo
+      ? 'The demo uses made-up usage from the local demo server: nothing leaves this computer.'
+      : 'You need a HERE access token or app key, or an Acronis API client.';
     const show = !connected && !this.seen;
     this.box.hidden = !show;
     this.shell.hidden = show;
@@ -42,7 +46,7 @@ export class FirstRun {
 
   private async act(): Promise<void> {
     this.done();
-    if (this.choices.demo) await this.choices.demo();
+    if (this.demo) await this.demo();
     else this.choices.connect();
   }
 

@@ -101,7 +101,7 @@ export class TablesTab {
     if (results.length === 0) { this.activity.say('No Meterbook tables to refresh.'); return; }
     const line = `Refreshed ${fmtInt(results.length - failed.length)} of ${fmtInt(results.length)} tables.`;
     if (failed.length === 0) { this.activity.say(line, 'ok'); return; }
-    this.activity.say(`${line} ${fmtInt(failed.length)} not refreshed: see the list below.`, 'error');
+    this.activity.say(`${line} ${fmtInt(failed.length)} not refreshed: see the list below.`, failed.length === results.length ? 'error' : 'warn');
     const items = failed.map((r) => el('li', {}, el('strong', {}, r.tableName), `: ${r.message}`));
     box.append(el('details', { class: 'not-refreshed' }, el('summary', {}, `${fmtInt(failed.length)} not refreshed`), el('ul', {}, ...items)));
   }
