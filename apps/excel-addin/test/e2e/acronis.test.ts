@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIB, isByteRow } from '../../src/flows/acronis-gib.js';
 import { acronisColumns, GIB_FORMAT, GIB_SUFFIX } from '../../src/workbook/acronis-columns.js';
 import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
-import { HAS_CHROMIUM, RESULTS, day, message, openPane, openTab, startE2E, type E2E } from './harness.js';
+import { HAS_CHROMIUM, RESULTS, day, message, openPane, openTab, seriousA11yViolations, startE2E, type E2E } from './harness.js';
 
 const model = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model as PreviewModel);
 const records = (page: Page, table: string) => page.evaluate((t) => window.__meterbookPreview!.records(t), table);
@@ -67,6 +67,7 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     reportId = saved.match(/Report (\S+) is saved/)![1]!;
     await page.click(`button[data-insert="${reportId}"]`);
     await message(page, /Inserted Acronis report/);
+    expect(await seriousA11yViolations(page)).toEqual([]); // Get data with Acronis, the report list shown
     await page.locator('#activity').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(RESULTS, 'pane-acronis-insert.png'), fullPage: false });
 

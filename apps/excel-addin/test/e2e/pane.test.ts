@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageColumns } from '../../src/workbook/columns.js';
 import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
-import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, day, message, openPane, openTab, setRange, signOut, startE2E, waitConnected, type E2E } from './harness.js';
+import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, day, message, openPane, openTab, seriousA11yViolations, setRange, signOut, startE2E, waitConnected, type E2E } from './harness.js';
 
 const REALM = 'org123456789';
 const DAY_MS = 86_400_000;
@@ -183,6 +183,8 @@ describe('pane e2e (headless chromium)', () => {
     const id = /Correlation id(\S+)/.exec(details)?.[1] ?? '';
     expect(id.length).toBeGreaterThan(4);
     expect(text.split(id).length - 1).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(RESULTS, 'pane-error-details.png'), fullPage: false });
   });
 
   it('connects with a credentials.properties file, never shows the secret, never stores it in the workbook', async () => {
