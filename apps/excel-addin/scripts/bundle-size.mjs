@@ -1,9 +1,9 @@
 // Prints the gzip size of the pane's initial JavaScript (the chunks taskpane.html loads) and fails
-// the build above the 250 kB budget.
+// the build above the 150 kB budget (issue 12).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 250 * 1024;
+const BUDGET = 150 * 1024;
 const dist = new URL('../dist/', import.meta.url);
 const html = readFileSync(new URL('taskpane.html', dist), 'utf8');
 const scripts = [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+\.js)/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));

@@ -1,8 +1,9 @@
-// The Acronis section: the tenant (from tenants.list()), create a saved report for a period and
+// The Acronis section of Get data: the tenant (from tenants.list()), create a saved report for a period and
 // level and watch it to `saved`, the tenant's reports with Insert and Delete (asks first).
 
 import type { AcronisKind, AcronisLevel, AcronisReport, AcronisTenant } from '@meterbook/sdk/acronis';
 import { acronisPeriod, createAcronisReport, deleteAcronisReport, insertAcronisReport, listAcronisReports, waitForAcronisReport, type AcronisDeps } from '../flows/acronis-report.js';
+import { presetRange, type RangePreset } from '../flows/dates.js';
 import type { Activity } from './activity.js';
 import { byId, clear, el, fmtInt, input } from './dom.js';
 
@@ -11,14 +12,26 @@ const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 export class AcronisView {
   private tenants: AcronisTenant[] = [];
+  /** Told the tenant's name whenever the choice changes (for the connection line). */
+  onTenant: (name: string) => void = () => undefined;
 
   constructor(private readonly deps: () => AcronisDeps | undefined, private readonly activity: Activity, private readonly after: () => void) {
-    input('acronis-to').value = utcDay(Date.now());
-    input('acronis-from').value = utcDay(Date.now() - 29 * 86_400_000);
+    select('acronis-preset').addEventListener('change', () => this.applyPreset());
+    for (const id of ['acronis-from', 'acronis-to']) input(id).addEventListener('input', () => { select('acronis-preset').value = 'custom'; });
+    this.applyPreset();
     select('acronis-kind').addEventListener('change', () => this.showPeriod());
-    select('acronis-tenant').addEventListener('change', () => { byId('acronis-table').hidden = true; });
+    select('acronis-tenant').addEventListener('change', () => { byId('acronis-table').hidden = true; this.onTenant(this.tenant()?.name ?? ''); });
     byId('acronis-form').addEventListener('submit', (ev) => { ev.preventDefault(); void this.create(); });
     byId('acronis-reload').addEventListener('click', () => void this.load());
+  }
+
+  /** A preset fills the two dates (the end day included); typing a date makes it Custom. */
+  private applyPreset(): void {
+    const preset = select('acronis-preset').value as RangePreset;
+    if (preset === 'custom') return;
+    const range = presetRange(preset, new Date());
+    input('acronis-from').value = range.startDate.slice(0, 10);
+    input('acronis-to').value = utcDay(Date.parse(`${range.endDate}Z`) - 86_400_000);
   }
 
   private showPeriod(): void {
@@ -37,6 +50,7 @@ export class AcronisView {
     const box = select('acronis-tenant');
     clear(box);
     for (const t of tenants) box.append(el('option', { value: t.id }, `${t.name} (${t.kind})`));
+    this.onTenant(this.tenant()?.name ?? '');
     this.activity.say(`Connected to Acronis: ${fmtInt(tenants.length)} tenants.`, 'ok');
   }
 

@@ -71,5 +71,6 @@ function renderSheet(wb: PreviewWorkbook, name: string): HTMLElement {
   }
   const info = tables.map((t) => `${t.name}: ${t.rows} rows`).join(', ');
   const active = wb.model.active?.sheet === name ? ` · selected ${wb.model.active.row + 1}:${wb.model.active.col + 1}` : '';
-  return el('div', { class: 'sheet' }, el('h3', {}, `Sheet "${name}"`), el('p', { class: 'hint' }, `${info}${total > SHOWN_ROWS ? ` · first ${SHOWN_ROWS} of ${total} rows shown` : ''}${active}`), grid);
+  // A wide sheet scrolls sideways: focusable and named so keyboard users can scroll it too.
+  return el('div', { class: 'sheet', tabindex: '0', role: 'region', 'aria-label': `Sheet ${name}` }, el('h3', {}, `Sheet "${name}"`), el('p', { class: 'hint' }, `${info}${total > SHOWN_ROWS ? ` · first ${SHOWN_ROWS} of ${total} rows shown` : ''}${active}`), grid);
 }

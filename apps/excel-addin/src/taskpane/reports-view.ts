@@ -41,8 +41,9 @@ export class ReportsView {
     if (!result) return;
     this.page = Math.max(0, page);
     this.lastPage = result.lastOffset ?? (result.items.length < result.limit ? this.page : this.page + 1);
-    byId<HTMLButtonElement>('reports-prev').disabled = this.page === 0;
-    byId<HTMLButtonElement>('reports-next').disabled = this.page >= this.lastPage || result.items.length === 0;
+    // Shown only when there is a page to go to (a disabled Fluent button reads as low contrast).
+    byId('reports-prev').hidden = this.page === 0;
+    byId('reports-next').hidden = this.page >= this.lastPage || result.items.length === 0;
     const body = byId('report-table').querySelector('tbody');
     if (!body) return;
     clear(body);

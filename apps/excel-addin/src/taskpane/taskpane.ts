@@ -1,48 +1,53 @@
-// Entry point: find the host (Excel or the in-browser preview), then wire the sections. The
-// sections shown follow the source: HERE (usage and reports) or Acronis (reports only).
+// Entry point: find the host (Excel or the in-browser preview), register the Fluent components,
+// then wire the tabs (Get data · Tables · Connection) and the first-run placemat.
 
 import type { AcronisDeps } from '../flows/acronis-report.js';
 import { ConnectionKeeper, isAcronis, makeAcronisClient, makeClient, type Connection } from '../flows/connection.js';
-import { describeError } from '../flows/errors.js';
-import type { FlowDeps } from '../flows/pull.js';
 import type { RefreshDeps } from '../flows/refresh.js';
 import { QueryStore } from '../workbook/query-store.js';
-import { AcronisView } from './acronis-view.js';
 import { Activity } from './activity.js';
-import { ConnectView } from './connect-view.js';
+import { ConnectionTab, connectionSummary } from './connection-tab.js';
 import { byId } from './dom.js';
+import { presentError } from './error-view.js';
+import { FirstRun } from './first-run.js';
+import { useFluent } from './fluent.js';
+import { GetDataTab, type HereDeps } from './get-data-tab.js';
 import { detectHost } from './host.js';
+import { enterSubmitsFromTextOnly } from './keyboard.js';
 import { mountPreview } from './preview-view.js';
-import { ReportsView } from './reports-view.js';
-import { TablesView } from './tables-view.js';
-import { UsageView } from './usage-view.js';
+import { TablesTab } from './tables-tab.js';
+import { Tabs, type Source } from './tabs.js';
 
 async function main(): Promise<void> {
+  useFluent();
   const host = await detectHost();
   const activity = new Activity();
   const store = new QueryStore(host.writer.settings);
-  let here: (FlowDeps & { realmId: string }) | undefined;
+  const tabs = new Tabs();
+  let here: HereDeps | undefined;
   let acronis: AcronisDeps | undefined;
   let baseUrl: string | undefined;
-  const getDeps = () => here;
+  /** Set once the pane has started: from then on a new connection moves the user on to Get data. */
+  let interactive = false;
   const refreshDeps = (): RefreshDeps | undefined => here ?? acronis;
-  const tables = new TablesView(host.writer, store, refreshDeps, activity);
+  const tables = new TablesTab(host.writer, store, refreshDeps, activity);
   const refreshList = () => void tables.render();
-  const usage: UsageView = new UsageView(getDeps, activity, refreshList, (p) => void reports.create(p));
-  const reports: ReportsView = new ReportsView(getDeps, activity, () => usage.params(), refreshList);
-  const acronisView = new AcronisView(() => acronis, activity, refreshList);
-  const connect = new ConnectView(new ConnectionKeeper(host.storage), activity, (c: Connection | undefined) => void connected(c));
-  activity.describe = (e) => describeError(e, { baseUrl, pageOrigin: window.location.origin, gateway: connect.gateway });
+  const getData = new GetDataTab(() => here, () => acronis, activity, refreshList);
+  const connection = new ConnectionTab(new ConnectionKeeper(host.storage), activity, connected);
+  enterSubmitsFromTextOnly(byId<HTMLFormElement>('connect-form'));
+  activity.describe = (e) => presentError(e, { baseUrl, pageOrigin: window.location.origin, gateway: connection.gateway });
+  const firstRun = new FirstRun({
+    connect: () => tabs.show('connection', true),
+    skip: () => tabs.show('get-data', true),
+  });
 
   async function connected(c: Connection | undefined): Promise<void> {
     here = undefined;
     acronis = undefined;
     baseUrl = c?.baseUrl;
-    const source = c ? (isAcronis(c) ? 'acronis' : 'here') : 'none';
+    const source: Source = c ? (isAcronis(c) ? 'acronis' : 'here') : 'none';
     document.body.dataset.connected = c ? 'true' : 'false';
-    document.body.dataset.connectedSource = source;
-    for (const id of ['usage', 'reports']) byId(id).hidden = source === 'acronis';
-    byId('acronis').hidden = source !== 'acronis';
+    tabs.connected(source, c ? connectionSummary(c) : '');
     if (!c) return;
     if (isAcronis(c)) {
       try {
@@ -53,15 +58,23 @@ async function main(): Promise<void> {
         activity.say(activity.describe(e), 'error');
         return;
       }
-      await acronisView.connected();
+      getData.acronis.onTenant = (name) => tabs.summary(connectionSummary(c, name || undefined));
     } else {
       here = { client: makeClient(c), writer: host.writer, store, baseUrl: c.baseUrl, realmId: c.realmId };
     }
+    if (interactive) {
+      firstRun.done();
+      tabs.show('get-data');
+      getData.firstField(source)?.focus();
+    }
+    await getData.connected(source);
   }
 
   if (host.preview) mountPreview(host.preview);
-  await connect.start();
+  const isConnected = await connection.start();
   await tables.render();
+  interactive = true;
+  firstRun.start(isConnected);
   byId('app').setAttribute('aria-busy', 'false');
   document.body.dataset.ready = host.inOffice ? 'office' : 'preview';
 }

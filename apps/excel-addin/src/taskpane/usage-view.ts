@@ -1,8 +1,9 @@
-// The Usage section: range presets, filters, detail level, group by, fields, and Insert.
+// The HERE usage section of Get data: range presets, filters, detail level, group by, fields, Insert.
 
-import { apiDateTime, presetRange, rangeProblem, type RangePreset } from '../flows/dates.js';
+import { apiDateTime, presetRange, rangeProblem, type DateRange, type RangePreset } from '../flows/dates.js';
 import { insertUsage, type FlowDeps } from '../flows/pull.js';
 import { toParams, type UsageFilterForm } from '../flows/usage-form.js';
+import { columnFor } from '../workbook/columns.js';
 import type { QueryParams } from '../workbook/query-store.js';
 import type { Activity } from './activity.js';
 import { byId, el, fmtInt, input } from './dom.js';
@@ -14,11 +15,12 @@ export class UsageView {
   private pending: QueryParams | undefined;
 
   constructor(private readonly deps: () => (FlowDeps & { realmId: string }) | undefined, private readonly activity: Activity, private readonly after: () => void, private readonly toReport: (p: QueryParams) => void) {
-    const boxes = (host: string, names: string[], group: string) => {
-      for (const n of names) byId(host).append(el('label', { class: 'inline' }, el('input', { type: 'checkbox', name: group, value: n }), n));
+    // Labelled with the column headers the table will show; the API's names stay the values.
+    const boxes = (host: string, names: string[], group: string, label: (n: string) => string) => {
+      for (const n of names) byId(host).append(el('label', { class: 'inline' }, el('input', { type: 'checkbox', name: group, value: n }), label(n)));
     };
-    boxes('group-by', GROUP_BY, 'groupBy');
-    boxes('fields', FIELDS, 'usageFields');
+    boxes('group-by', GROUP_BY, 'groupBy', (n) => columnFor(n === 'project' ? 'projectHrn' : n).header);
+    boxes('fields', FIELDS, 'usageFields', (n) => columnFor(n).header);
     const today = apiDateTime(new Date()).slice(0, 10);
     input('to').value = today;
     input('from').value = apiDateTime(new Date(Date.now() - 29 * 86_400_000)).slice(0, 10);
@@ -33,6 +35,7 @@ export class UsageView {
     const preset = byId<HTMLSelectElement>('preset').value as RangePreset;
     let range;
     try { range = presetRange(preset, new Date(), { from: input('from').value, to: input('to').value }); } catch (e) { this.activity.say((e as Error).message, 'error'); return undefined; }
+    this.showNotice(range);
     const problem = rangeProblem(range);
     if (problem) { this.activity.say(problem, 'error'); return undefined; }
     const checked = (name: string) => [...document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
@@ -43,6 +46,14 @@ export class UsageView {
       groupBy: checked('groupBy').join(','), usageFields: checked('usageFields'),
     };
     return toParams(range, form);
+  }
+
+  /** A range the date helper had to adjust (say, an end in the future) comes with a notice. */
+  private showNotice(range: DateRange): void {
+    const notice = 'notice' in range && typeof range.notice === 'string' ? range.notice : '';
+    const box = byId('range-notice');
+    box.textContent = notice;
+    box.hidden = notice === '';
   }
 
   private async insert(allowSlow: boolean, given?: QueryParams): Promise<void> {

@@ -2,16 +2,16 @@
 
 import type { WorkbookSettings } from './table-writer.js';
 
-export type ExcelRun = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export class OfficeSettings implements WorkbookSettings {
   constructor(private readonly run: ExcelRun) {}
 
   get(key: string): Promise<string | undefined> {
-    return this.run(async (ctx) => {
-      const item = ctx.workbook.settings.getItemOrNullObject(key);
+    return this.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(key);
       item.load('value');
-      await ctx.sync();
+      await context.sync();
       if (item.isNullObject) return undefined;
       const v: unknown = item.value;
       return typeof v === 'string' ? v : JSON.stringify(v);
@@ -19,29 +19,29 @@ export class OfficeSettings implements WorkbookSettings {
   }
 
   set(key: string, value: string): Promise<void> {
-    return this.run(async (ctx) => {
-      ctx.workbook.settings.add(key, value);
-      await ctx.sync();
+    return this.run(async (context) => {
+      context.workbook.settings.add(key, value);
+      await context.sync();
     });
   }
 
   remove(key: string): Promise<void> {
-    return this.run(async (ctx) => {
-      const item = ctx.workbook.settings.getItemOrNullObject(key);
+    return this.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(key);
       item.load('key');
-      await ctx.sync();
+      await context.sync();
       if (!item.isNullObject) {
         item.delete();
-        await ctx.sync();
+        await context.sync();
       }
     });
   }
 
   keys(): Promise<string[]> {
-    return this.run(async (ctx) => {
-      const items = ctx.workbook.settings;
+    return this.run(async (context) => {
+      const items = context.workbook.settings;
       items.load('items/key');
-      await ctx.sync();
+      await context.sync();
       return items.items.map((s) => s.key);
     });
   }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIB, isByteRow } from '../../src/flows/acronis-gib.js';
 import { acronisColumns, GIB_FORMAT, GIB_SUFFIX } from '../../src/workbook/acronis-columns.js';
 import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
-import { HAS_CHROMIUM, RESULTS, day, message, openPane, startE2E, type E2E } from './harness.js';
+import { HAS_CHROMIUM, RESULTS, day, message, openPane, openTab, seriousA11yViolations, startE2E, type E2E } from './harness.js';
 
 const model = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model as PreviewModel);
 const records = (page: Page, table: string) => page.evaluate((t) => window.__meterbookPreview!.records(t), table);
@@ -26,6 +26,7 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
   afterAll(async () => { await e?.close(); });
 
   it('connects with an API client and lists the tenants', async () => {
+    await openTab(page, 'connection');
     await page.check('input[name="source"][value="acronis"]');
     expect(await page.isVisible('#realm')).toBe(false);
     expect(await page.inputValue('#acronis-url')).toBe(`${e.server.origin}/acronis`);
@@ -38,7 +39,22 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     expect(await page.isVisible('#usage')).toBe(false);
     expect(await page.isVisible('#acronis')).toBe(true);
     expect(await page.inputValue('#acronis-tenant')).toBe(e.server.acronis.tenantId);
+    expect(await page.textContent('#connection-text')).toMatch(/^Acronis · .+ · direct$/);
+    expect(await page.textContent('#connection-text')).toContain(await page.evaluate(() => (document.getElementById('acronis-tenant') as HTMLSelectElement).selectedOptions[0]!.textContent!.replace(/ \(\w+\)$/, '')));
     expect(await page.locator('#acronis-tenant option').allTextContents()).toContain('=SUM(1,1) Holdings (customer)');
+  });
+
+  it('offers date presets for the period; typing a date makes it custom', async () => {
+    const now = new Date();
+    const firstOfThis = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+    await page.selectOption('#acronis-preset', 'lastMonth');
+    expect(await page.inputValue('#acronis-from')).toBe(day(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))));
+    expect(await page.inputValue('#acronis-to')).toBe(day(new Date(firstOfThis - DAY_MS)));
+    await page.selectOption('#acronis-preset', 'thisMonth');
+    expect(await page.inputValue('#acronis-from')).toBe(day(new Date(firstOfThis)));
+    expect(await page.inputValue('#acronis-to')).toBe(day(now));
+    await page.fill('#acronis-from', day(new Date(Date.now() - 20 * DAY_MS)));
+    expect(await page.inputValue('#acronis-preset')).toBe('custom');
   });
 
   it('creates a saved report, inserts it, and every cell matches reports.download', async () => {
@@ -51,6 +67,7 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     reportId = saved.match(/Report (\S+) is saved/)![1]!;
     await page.click(`button[data-insert="${reportId}"]`);
     await message(page, /Inserted Acronis report/);
+    expect(await seriousA11yViolations(page)).toEqual([]); // Get data with Acronis, the report list shown
     await page.locator('#activity').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(RESULTS, 'pane-acronis-insert.png'), fullPage: false });
 
@@ -111,6 +128,7 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     expect(stored).toContain('"kind":"acronis-report"');
     expect(stored).not.toContain(e.server.acronis.clientSecret);
     await page.evaluate(({ s, r }) => window.__meterbookPreview!.select(s, r, 1), { s: t.sheet, r: t.row + 2 });
+    await openTab(page, 'tables');
     await page.click('#refresh-selected');
     await message(page, /Refreshed MB_Acronis/);
     expect((await records(page, t.name)).length).toBe(t.rows);
@@ -120,6 +138,7 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     const client = createAcronisClient({ baseUrl: e.server.acronis.baseUrl, token: e.server.acronis.token });
     const all = await client.reports.list(e.server.acronis.tenantId).toArray();
     const monthly = all.find((r) => r.schedule.type === 'monthly')!;
+    await openTab(page, 'get-data');
     await page.click('#acronis-reload');
     // The list is rebuilt when loading ends: wait for that, or the confirmation below would be
     // replaced by fresh rows under the test's feet (a failure seen under CI load).

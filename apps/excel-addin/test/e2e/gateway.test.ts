@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from '@meterbook/usage-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
-import { E2E_DIST, HAS_CHROMIUM, day, ensureBuilt, launchChromium, message, setRange } from './harness.js';
+import { E2E_DIST, HAS_CHROMIUM, day, ensureBuilt, launchChromium, message, openTab, setRange, signOut, waitConnected } from './harness.js';
 
 const REALM = 'org123456789';
 const DAY_MS = 86_400_000;
@@ -46,6 +46,8 @@ describe.runIf(HAS_CHROMIUM)('connection route: direct meets CORS, the gateway w
     }, server.origin);
     await page.goto(`${gateway.url}/taskpane.html`);
     await page.waitForSelector('body[data-ready="preview"]');
+    await page.click('#first-run-skip');
+    await openTab(page, 'connection');
   });
   afterAll(async () => {
     await browser?.context.close();
@@ -70,8 +72,9 @@ describe.runIf(HAS_CHROMIUM)('connection route: direct meets CORS, the gateway w
     await page.fill('#realm', REALM);
     await page.fill('#token', server.token);
     await page.click('#connect-btn');
-    await page.waitForSelector('#connected-as:not([hidden])');
+    await waitConnected(page);
     expect(await page.textContent('#connected-as')).toContain('directly');
+    expect(await page.textContent('#connection-text')).toBe(`HERE · ${REALM} · direct`);
     const before = upstream.length;
     await setRange(page, day(new Date(Date.now() - 6 * DAY_MS)), day(new Date(Date.now() - 2 * DAY_MS)), 'day');
     await page.click('#insert');
@@ -89,13 +92,14 @@ describe.runIf(HAS_CHROMIUM)('connection route: direct meets CORS, the gateway w
   }, 60_000);
 
   it('through the gateway: the same insert succeeds', async () => {
-    await page.click('#sign-out');
+    await signOut(page);
     await page.check('input[name="route"][value="gateway"]');
     await page.fill('#realm', REALM);
     await page.check('input[name="auth"][value="token"]');
     await page.fill('#token', server.token);
     await page.click('#connect-btn');
-    await page.waitForSelector('#connected-as:not([hidden])');
+    await waitConnected(page);
+    expect(await page.textContent('#connection-text')).toBe(`HERE · ${REALM} · through the gateway`);
     expect(await page.textContent('#connected-as')).toContain(`through the Meterbook gateway (${gateway.url}/api/usage/v2)`);
     const before = upstream.length;
     await page.click('#insert');

@@ -2,7 +2,8 @@
 // chromium driven by playwright-core (never a downloaded browser).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +43,7 @@ export async function launchChromium(extraArgs: string[] = []): Promise<{ contex
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 340, height: 900 },
+    viewport: { width: 350, height: 900 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
   return { context, profile };
@@ -59,25 +60,67 @@ export async function startE2E(): Promise<E2E> {
   };
 }
 
-/** A pane page at the default narrow width; everything off our origin is refused (no network). */
-export async function openPane(e: E2E): Promise<Page> {
+/**
+ * A pane page at the default narrow width; everything off our origin is refused (no network).
+ * The first-run placemat is skipped unless `firstRun` is kept.
+ */
+export async function openPane(e: E2E, opts: { firstRun?: 'skip' | 'keep' } = {}): Promise<Page> {
   const page = await e.context.newPage();
   await page.route('**/*', (route) => (route.request().url().startsWith(e.server.origin) ? route.continue() : route.abort()));
   await page.goto(`${e.server.origin}/taskpane.html`);
   await page.waitForSelector('body[data-ready="preview"]');
+  if (opts.firstRun !== 'keep' && (await page.isVisible('#first-run'))) await page.click('#first-run-skip');
   return page;
 }
 
+export type TabName = 'get-data' | 'tables' | 'connection';
+
+/** Opens one of the pane's tabs (Get data · Tables · Connection). */
+export async function openTab(page: Page, name: TabName): Promise<void> {
+  await page.click(`#tab-${name}`);
+  await page.waitForSelector(`#panel-${name}:not([hidden])`);
+}
+
+/** Connected once the one-line summary shows (the pane then opens Get data by itself). */
+export async function waitConnected(page: Page): Promise<void> {
+  await page.waitForSelector('#connection-line:not([hidden])');
+}
+
 export async function connectWithToken(page: Page, realm: string, token: string): Promise<void> {
+  await openTab(page, 'connection');
   await page.fill('#realm', realm);
   await page.check('input[name="auth"][value="token"]');
   await page.fill('#token', token);
   await page.click('#connect-btn');
-  await page.waitForSelector('#connected-as:not([hidden])');
+  await waitConnected(page);
+}
+
+/** Signs out from the Connection tab. */
+export async function signOut(page: Page): Promise<void> {
+  await openTab(page, 'connection');
+  await page.click('#sign-out');
+  await page.waitForSelector('#connect-form:not([hidden])');
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }
+
+/** axe-core in the page: the serious and critical violations of what is shown now. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
 }
 
 /** Fills the usage form with a custom range (yyyy-mm-dd, end included). */
 export async function setRange(page: Page, from: string, to: string, detail = 'day'): Promise<void> {
+  if (!(await page.isVisible('#preset'))) await openTab(page, 'get-data');
   await page.selectOption('#preset', 'custom');
   await page.fill('#from', from);
   await page.fill('#to', to);

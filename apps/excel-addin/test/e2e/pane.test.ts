@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usageColumns } from '../../src/workbook/columns.js';
 import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
-import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, day, message, openPane, setRange, startE2E, type E2E } from './harness.js';
+import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, day, message, openPane, openTab, seriousA11yViolations, setRange, signOut, startE2E, waitConnected, type E2E } from './harness.js';
 
 const REALM = 'org123456789';
 const DAY_MS = 86_400_000;
@@ -111,6 +111,7 @@ describe('pane e2e (headless chromium)', () => {
     await page.waitForSelector('body[data-ready="preview"]');
     await connectWithToken(page, REALM, e.server.token);
     await page.evaluate(({ s, r }) => window.__meterbookPreview!.select(s, r, 1), { s: t.sheet, r: t.row + 2 });
+    await openTab(page, 'tables');
     await page.click('#refresh-selected');
     await message(page, /Refreshed/);
     const after = (await model(page)).tables.find((x) => x.name === t.name)!;
@@ -124,6 +125,7 @@ describe('pane e2e (headless chromium)', () => {
   }, 60_000);
 
   it('creates a report, waits for it and inserts it', async () => {
+    await openTab(page, 'get-data');
     await setRange(page, from(20), from(2), 'summarized');
     await page.fill('#subaccounts', 'org112135, org124566');
     await page.click('#create-report');
@@ -164,21 +166,35 @@ describe('pane e2e (headless chromium)', () => {
     expect(await message(page, /at most 95/)).toMatch(/covers 199 days/);
   });
 
-  it('says when the token is refused', async () => {
-    await page.click('#sign-out');
+  it('says when the token is refused, with the correlation id once, under Details', async () => {
+    await signOut(page);
     await connectWithToken(page, REALM, 'not-a-valid-token');
     await setRange(page, from(5), from(2), 'day');
     await page.click('#insert');
-    expect(await message(page, /refused the credentials/)).toMatch(/401/);
+    const text = await message(page, /refused the credentials/);
+    expect(await page.textContent('#message .summary')).toMatch(/refused the credentials/);
+    expect(await page.textContent('#message .summary')).not.toMatch(/correlation id/i);
+    // Details is closed until asked for; it names the operation, the status and the id.
+    expect(await page.isVisible('#message .error-details dl')).toBe(false);
+    await page.click('#message .error-details summary');
+    const details = (await page.textContent('#message .error-details dl')) ?? '';
+    expect(details).toMatch(/Status401/);
+    expect(details).toMatch(/OperationHERE Usage API \w+/);
+    const id = /Correlation id(\S+)/.exec(details)?.[1] ?? '';
+    expect(id.length).toBeGreaterThan(4);
+    expect(text.split(id).length - 1).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(RESULTS, 'pane-error-details.png'), fullPage: false });
   });
 
   it('connects with a credentials.properties file, never shows the secret, never stores it in the workbook', async () => {
     const { accessKeyId, accessKeySecret, tokenEndpointUrl } = e.server.credentials;
-    await page.click('#sign-out');
+    await signOut(page);
     await page.fill('#realm', REALM);
     await page.check('input[name="auth"][value="properties"]');
     await page.fill('#properties', `here.user.id = HERE-1\nhere.access.key.id = ${accessKeyId}\nhere.access.key.secret = ${accessKeySecret}\nhere.token.endpoint.url = ${tokenEndpointUrl}\n`);
     await page.click('#connect-btn');
+    await waitConnected(page);
     const status = await page.textContent('#connected-as');
     expect(status).toContain(accessKeyId);
     expect(status).not.toContain(accessKeySecret);

@@ -1,22 +1,29 @@
-// The Connection section: route (through the gateway that served the pane, or direct), source
-// (HERE Usage API or Acronis), credentials, where they are kept, and Sign out. Secret fields are
-// emptied as soon as they are read; only a mask is ever shown.
+// The Connection tab: source (HERE Usage API or Acronis), route (through the gateway that served
+// the pane, or direct), credentials, where they are kept, and Sign out. Secret fields are emptied
+// as soon as they are read; only a mask is ever shown.
 
 import { ConnectionKeeper, defaultBaseUrl, describeAuth, isAcronis, type Connection } from '../flows/connection.js';
-import { describeError } from '../flows/errors.js';
 import { detectGateway, type GatewayInfo } from '../flows/route.js';
 import type { Activity } from './activity.js';
 import { chosenSource, clearSecrets, readConnection, showFields } from './connect-fields.js';
 import { byId, input } from './dom.js';
+import { presentError } from './error-view.js';
 
 const radio = (name: string, value: string): HTMLInputElement | null => document.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
 
-export class ConnectView {
+/** The connection in one line for the top of the pane: source, realm or tenant, route. */
+export function connectionSummary(c: Connection, tenantName?: string): string {
+  const route = c.route === 'gateway' ? 'through the gateway' : 'direct';
+  if (isAcronis(c)) return `Acronis · ${tenantName ?? new URL(c.baseUrl).host} · ${route}`;
+  return `HERE · ${c.realmId} · ${route}`;
+}
+
+export class ConnectionTab {
   /** The gateway that served the pane, when it did. */
   gateway: GatewayInfo | undefined;
   private readonly origin = window.location.origin;
 
-  constructor(private readonly keeper: ConnectionKeeper, private readonly activity: Activity, private readonly onChange: (c: Connection | undefined) => void) {
+  constructor(private readonly keeper: ConnectionKeeper, private readonly activity: Activity, private readonly onChange: (c: Connection | undefined) => Promise<void>) {
     input('base-url').value = defaultBaseUrl(window.location);
     if (/^(localhost|127\.0\.0\.1|\[::1\])$/.test(window.location.hostname)) input('acronis-url').value = `${this.origin}/acronis`;
     for (const name of ['auth', 'acronis-auth', 'source', 'route']) {
@@ -27,7 +34,8 @@ export class ConnectView {
     byId('sign-out').addEventListener('click', () => void this.signOut());
   }
 
-  async start(): Promise<void> {
+  /** Detects the gateway and restores a kept connection; true when connected. */
+  async start(): Promise<boolean> {
     this.gateway = await detectGateway(this.origin);
     const gatewayRadio = radio('route', 'gateway');
     const hint = byId('route-hint');
@@ -41,7 +49,15 @@ export class ConnectView {
       hint.textContent = 'Not opened from a Meterbook gateway: calls go straight to the API, which must allow calls from a browser page (CORS).';
     }
     showFields(this.gateway);
-    this.render(await this.keeper.restore());
+    const kept = await this.keeper.restore();
+    await this.render(kept);
+    return kept !== undefined;
+  }
+
+  /** Connects with a connection made elsewhere (the demo's one-click start). */
+  async use(c: Connection): Promise<void> {
+    await this.keeper.save(c);
+    await this.render(c);
   }
 
   private async connect(): Promise<void> {
@@ -49,23 +65,21 @@ export class ConnectView {
       const c = readConnection(this.gateway, this.origin);
       await this.keeper.save(c);
       clearSecrets();
-      this.render(c);
       this.activity.say('Connected.', 'ok');
-      // the form that had focus is now hidden: go on to the next step
-      byId(isAcronis(c) ? 'acronis-tenant' : 'preset').focus();
+      await this.render(c);
     } catch (e) {
-      this.activity.say(describeError(e), 'error');
+      this.activity.say(presentError(e), 'error');
     }
   }
 
   private async signOut(): Promise<void> {
     await this.keeper.forget();
-    this.render(undefined);
+    await this.render(undefined);
     this.activity.say('Signed out: the credentials were forgotten.', 'ok');
     radio('source', chosenSource())?.focus();
   }
 
-  private render(c: Connection | undefined): void {
+  private async render(c: Connection | undefined): Promise<void> {
     const status = byId('connected-as');
     byId('connect-form').hidden = c !== undefined;
     byId('sign-out').hidden = c === undefined;
@@ -77,6 +91,6 @@ export class ConnectView {
       status.textContent = `Connected to ${what} · ${describeAuth(c)} · ${kept}.`;
       if (!isAcronis(c)) input('realm').value = c.realmId;
     }
-    this.onChange(c);
+    await this.onChange(c);
   }
 }
