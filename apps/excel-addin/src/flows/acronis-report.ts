@@ -7,6 +7,7 @@ import type { QueryParams, QueryStore } from '../workbook/query-store.js';
 import type { TableMeta, TableWriter } from '../workbook/table-writer.js';
 import { withGib } from './acronis-gib.js';
 import { writeProgress, type PullProgress, type RunOptions } from './pull.js';
+import { sayingRetries } from './retry-notices.js';
 
 export interface AcronisDeps {
   acronis: AcronisClient;
@@ -108,8 +109,10 @@ export function requestOf(report: AcronisReport, tenantName: string): AcronisRep
 /** Waits for the saved output, downloads it and writes a new table that can be refreshed. */
 export async function insertAcronisReport(deps: AcronisDeps, report: AcronisReport, tenantName: string, opts: AcronisRunOptions = {}): Promise<TableMeta & { rows: number }> {
   if (report.result_action !== 'save') throw new Error(`Report ${report.id} is e-mailed (result action "${report.result_action}"), not saved: it has nothing to download.`);
-  await waitForAcronisReport(deps.acronis, report, opts);
-  const rows = await downloadAcronisRows(deps.acronis, report, opts);
+  const rows = await sayingRetries(deps.acronis, opts.onProgress, async () => {
+    await waitForAcronisReport(deps.acronis, report, opts);
+    return downloadAcronisRows(deps.acronis, report, opts);
+  });
   const request = requestOf(report, tenantName);
   const params = requestParams(request);
   const columns = acronisColumns(keysOfRows(rows));

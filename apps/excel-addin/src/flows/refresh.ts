@@ -11,6 +11,7 @@ import type { TableMeta, TableWriter } from '../workbook/table-writer.js';
 import { acronisCaption, createAcronisReport, downloadAcronisRows, waitForAcronisReport } from './acronis-report.js';
 import { fetchAllUsage, writeProgress, type RunOptions } from './pull.js';
 import { createReport, downloadReport, waitForReport } from './report.js';
+import { sayingRetries } from './retry-notices.js';
 import { caption, toUsageQuery } from './usage-form.js';
 
 export class NotOurTableError extends Error {
@@ -64,7 +65,7 @@ export async function refreshTable(deps: RefreshDeps, tableName: string, opts: R
   const q = await deps.store.get(tableName);
   if (!q) throw new NotOurTableError(tableName);
   if (q.baseUrl !== deps.baseUrl) throw new Error(`${tableName} came from ${q.baseUrl}; connect to that API to refresh it.`);
-  const records = await pull(deps, q, opts);
+  const records = await sayingRetries(q.kind === 'acronis-report' ? deps.acronis : deps.client, opts.onProgress, () => pull(deps, q, opts));
   const pulledAt = (deps.now ?? (() => new Date()))();
   const meta = await deps.writer.replaceRows(
     tableName,
