@@ -98,7 +98,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const scheme = tls ? 'https' : 'http';
   const origin = `${scheme}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   // The bound port, not the asked one: `--port 0` must not give links to port 0.
-  const publicUrl = (options.publicUrl ?? (options.publicHostname ? `${scheme}://${options.publicHostname}:${address.port}` : origin)).replace(/\/+$/, '');
+  const named = options.publicHostname?.includes(':') && !options.publicHostname.startsWith('[') ? `[${options.publicHostname}]` : options.publicHostname;
+  const publicUrl = (options.publicUrl ?? (named ? `${scheme}://${named}:${address.port}` : origin)).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(publicUrl)) throw new Error(`publicUrl must be an http(s) URL, got ${publicUrl}.`);
   const accessKeyHeader = (options.accessKeyHeader ?? 'x-meterbook-key').toLowerCase();
   const rate = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
