@@ -1,6 +1,6 @@
 // `--port 0` binds an ephemeral port; the public URL, the manifest, links in answers and the
 // default allowed origin must name that port, not 0.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,7 @@ describe('--port 0', () => {
     } finally {
       await gw.close();
       await up.close();
+      await rm(paneDir, { recursive: true, force: true });
     }
   });
 });

@@ -3,7 +3,7 @@
 // throw-away CA with a server certificate made by openssl. Each is stopped by the test that
 // started it, by its own pid.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -130,7 +130,11 @@ ${upstreams.map((u) => `    server ${u};`).join('\n')}
   const child = spawn(NGINX, ['-p', prefix, '-c', conf, '-e', join(prefix, 'logs/error.log')], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   watch(child, lines);
-  const stop = stopper(child);
+  const stopChild = stopper(child);
+  const stop = async () => {
+    await stopChild();
+    rmSync(prefix, { recursive: true, force: true });
+  };
   const origin = `http://127.0.0.1:${port}`;
   // Ready when it answers (a 502 would still mean nginx itself is up).
   const started = Date.now();

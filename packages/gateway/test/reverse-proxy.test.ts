@@ -2,7 +2,7 @@
 // with --trust-proxy. The pane and a streamed report work through it; rate limits and the log
 // use the client's address (X-Forwarded-For); links and CORS use the public origin nginx reports
 // (X-Forwarded-Proto/-Host); a report made through one instance is read through the other.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,11 +38,12 @@ describe('two gateways behind nginx', () => {
   let up: RunningServer;
   let gateways: (Child & { origin: string })[] = [];
   let nginx: Child & { origin: string; port: number };
+  let paneDir = '';
   const auth = () => ({ Authorization: `Bearer ${up.token}` });
 
   beforeAll(async () => {
     up = await startServer({ mode: 'test', now: NOW, reportDelayMs: 300 });
-    const paneDir = await mkdtemp(join(tmpdir(), 'gw-proxy-pane-'));
+    paneDir = await mkdtemp(join(tmpdir(), 'gw-proxy-pane-'));
     await writeFile(join(paneDir, 'taskpane.html'), '<!doctype html><title>Meterbook</title><p>pane');
     await writeFile(join(paneDir, 'manifest.xml'), '<OfficeApp><SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/></OfficeApp>');
     const args = ['--port', '0', '--tls', 'off', '--trust-proxy', '--pane-dir', paneDir, '--upstream-usage', up.url, '--upstream-account', up.origin, '--rate-limit', '1', '--rate-burst', '20'];
@@ -53,6 +54,7 @@ describe('two gateways behind nginx', () => {
     await nginx?.stop();
     await Promise.all(gateways.map((g) => g.stop()));
     await up?.close();
+    if (paneDir) await rm(paneDir, { recursive: true, force: true });
   });
 
   it('serves the pane and answers an API call, taking turns between the instances', async () => {
