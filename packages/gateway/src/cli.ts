@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startGateway } from './server.js';
 import type { GatewayOptions, TlsOption } from './options.js';
+import { DEFAULT_RATE_LIMIT } from './rate-limit.js';
 import { isLoopback } from './tls.js';
 
 const HELP = `meterbook-gateway: serves the Meterbook task pane and forwards the API operations of openapi/*.yaml
@@ -13,8 +14,9 @@ Usage: pnpm --filter @meterbook/gateway start -- [flags]
 
   --port <n>               port (default 8443)
   --host <addr>            address to bind (default 127.0.0.1)
-  --public-url <url>       URL users and Excel reach the gateway at (default https://localhost:<port>);
-                           links in the manifest and in API answers point here
+  --public-url <url>       URL users and Excel reach the gateway at (default https://localhost:<bound port>,
+                           or with --trust-proxy the proxy's X-Forwarded-Proto/-Host); links in the
+                           manifest and in API answers point here, and its origin may call /api
   --pane-dir <dir>         built task pane (default apps/excel-addin/dist of the repository)
   --spec-dir <dir>         OpenAPI documents (default openapi/ of the repository)
   --upstream-usage <url>   HERE Usage API base URL (default https://usage.bam.api.here.com/v2)
@@ -33,10 +35,12 @@ Usage: pnpm --filter @meterbook/gateway start -- [flags]
                            off: plain HTTP, allowed on a loopback --host only
   --allowed-origin <url>   origin allowed to call /api from a browser (repeatable; default the public URL's)
   --max-body-bytes <n>     largest request body (default 65536)
-  --rate-limit <n|off>     requests per second per client (default 50), bucket size --rate-burst (default 200)
-  --rate-burst <n>
+  --rate-limit <n|off>     requests per second per client (default 200), bucket size --rate-burst (default 4000);
+  --rate-burst <n>         429 with Retry-After past them or past --max-in-flight requests at once (default 32)
+  --max-in-flight <n>
   --upstream-timeout-ms <n>  time for an upstream answer to start (default 30000)
-  --trust-proxy            take the client address from X-Forwarded-For (behind a reverse proxy only)
+  --trust-proxy            behind a reverse proxy only: the client address from X-Forwarded-For, and
+                           without --public-url the public origin from X-Forwarded-Proto/-Host
   --quiet                  no request log
   --help
 
@@ -64,6 +68,7 @@ const FLAGS = {
   'max-body-bytes': { type: 'string' },
   'rate-limit': { type: 'string' },
   'rate-burst': { type: 'string' },
+  'max-in-flight': { type: 'string' },
   'upstream-timeout-ms': { type: 'string' },
   'trust-proxy': { type: 'boolean' },
   quiet: { type: 'boolean' },
@@ -101,7 +106,6 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   const tlsFlag = flag('tls');
   if (tlsFlag !== undefined && !['dev', 'off'].includes(tlsFlag)) throw new Error('--tls must be dev or off.');
   const tls: TlsOption = cert && key ? { certFile: cert, keyFile: key } : tlsFlag === 'off' ? false : 'dev';
-  const scheme = tls === false ? 'http' : 'https';
   const upstreams: Record<string, string> = {};
   const usage = flag('upstream-usage');
   const account = flag('upstream-account');
@@ -115,11 +119,13 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   const auth = flag('auth') ?? 'pass-through';
   if (auth !== 'pass-through' && auth !== 'credentials') throw new Error('--auth must be pass-through or credentials.');
   const rateLimit = flag('rate-limit');
+  const publicUrl = flag('public-url');
   const origins = list('allowed-origin');
   return {
     port,
     host,
-    publicUrl: flag('public-url') ?? `${scheme}://${isLoopback(host) ? 'localhost' : host}:${port}`,
+    // The port is the bound one (startGateway knows it), so `--port 0` gives working links.
+    ...(publicUrl ? { publicUrl } : { publicHostname: isLoopback(host) ? 'localhost' : host }),
     paneDir: flag('pane-dir'),
     specDir: flag('spec-dir'),
     upstreams,
@@ -130,7 +136,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     tls,
     allowedOrigins: origins.length > 0 ? origins : undefined,
     maxBodyBytes: int('max-body-bytes', 65_536),
-    rateLimit: rateLimit === 'off' || rateLimit === '0' ? false : { perSecond: int('rate-limit', 50), burst: int('rate-burst', 200) },
+    rateLimit: rateLimit === 'off' || rateLimit === '0' ? false : { perSecond: int('rate-limit', DEFAULT_RATE_LIMIT.perSecond), burst: int('rate-burst', DEFAULT_RATE_LIMIT.burst), maxInFlight: int('max-in-flight', DEFAULT_RATE_LIMIT.maxInFlight) },
     upstreamTimeoutMs: int('upstream-timeout-ms', 30_000),
     trustProxy: bool('trust-proxy'),
     env,

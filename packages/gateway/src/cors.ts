@@ -6,26 +6,26 @@ import { GatewayError } from './errors.js';
 import { EXPOSED_HEADERS, FORWARDED_REQUEST_HEADERS, single } from './headers.js';
 
 export interface Cors {
-  /** Answers a preflight; returns true when the request was one. */
-  preflight(req: IncomingMessage, res: ServerResponse, methods: readonly string[]): boolean;
+  /** Answers a preflight; returns true when the request was one. `alsoAllowed`: this request's own public origin. */
+  preflight(req: IncomingMessage, res: ServerResponse, methods: readonly string[], alsoAllowed?: string): boolean;
   /** Adds the headers of an allowed cross-origin request; throws 403 for any other origin. */
-  check(req: IncomingMessage, res: ServerResponse): void;
+  check(req: IncomingMessage, res: ServerResponse, alsoAllowed?: string): void;
 }
 
 export function createCors(allowedOrigins: string[], accessKeyHeader: string): Cors {
   const allowed = new Set(allowedOrigins.map(normalizeOrigin));
   const allowedHeaders = new Set<string>([...FORWARDED_REQUEST_HEADERS, 'authorization', accessKeyHeader.toLowerCase()]);
-  const isAllowed = (origin: string | undefined): origin is string => origin !== undefined && allowed.has(origin);
+  const isAllowed = (origin: string | undefined, also: string | undefined): origin is string => origin !== undefined && (allowed.has(origin) || origin === also);
 
   return {
-    preflight(req, res, methods) {
+    preflight(req, res, methods, alsoAllowed) {
       if (req.method !== 'OPTIONS' || single(req, 'access-control-request-method') === undefined) return false;
       const origin = single(req, 'origin');
       const method = single(req, 'access-control-request-method') ?? '';
       const asked = (single(req, 'access-control-request-headers') ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
       res.setHeader('Vary', 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers');
       // A preflight we refuse gets no CORS headers at all: the browser then blocks the call.
-      if (!isAllowed(origin) || !methods.includes(method) || asked.some((h) => !allowedHeaders.has(h))) {
+      if (!isAllowed(origin, alsoAllowed) || !methods.includes(method) || asked.some((h) => !allowedHeaders.has(h))) {
         res.writeHead(403, { 'Content-Length': 0, 'Cache-Control': 'no-store' });
         res.end();
         return true;
@@ -40,11 +40,11 @@ export function createCors(allowedOrigins: string[], accessKeyHeader: string): C
       res.end();
       return true;
     },
-    check(req, res) {
+    check(req, res, alsoAllowed) {
       const origin = single(req, 'origin');
       res.setHeader('Vary', 'Origin');
       if (origin === undefined) return; // not a browser's cross-origin call (curl, Excel desktop's same-origin GETs)
-      if (!isAllowed(origin)) {
+      if (!isAllowed(origin, alsoAllowed)) {
         throw new GatewayError(403, 'E_GATEWAY_ORIGIN', 'Requests from this page\'s origin are not allowed by the gateway.', {
           action: 'Open the task pane from the gateway itself, or ask the administrator to add its origin with --allowed-origin.',
         });

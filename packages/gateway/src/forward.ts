@@ -22,6 +22,8 @@ export interface ForwardRequest {
   headers: Record<string, string>;
   authorization: string | undefined;
   gatewayRequestId: string;
+  /** Turns upstream links into links to this gateway's public URL for the caller. */
+  rewriteLink: LinkRewriter;
   /** Filled in as the exchange goes, for the log line. */
   outcome: { upstreamStatus?: number; correlationId?: string; retriedAuth?: boolean };
 }
@@ -34,7 +36,7 @@ export interface Forwarder {
 const LINK_JSON_CAP = 1_048_576;
 const ERROR_BODY_CAP = 65_536;
 
-export function createForwarder(auth: Auth, rewriteLink: LinkRewriter, timeoutMs: number, idleMs: number): Forwarder {
+export function createForwarder(auth: Auth, timeoutMs: number, idleMs: number): Forwarder {
   // Keep-alive pools: the added latency per request is mostly a connection setup otherwise.
   const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) };
 
@@ -76,7 +78,7 @@ export function createForwarder(auth: Auth, rewriteLink: LinkRewriter, timeoutMs
     fr.outcome.upstreamStatus = status;
     const headers: OutgoingHttpHeaders = { ...pickResponseHeaders(upRes.headers), 'X-Gateway-Request-ID': fr.gatewayRequestId };
     if (typeof upRes.headers['x-correlation-id'] === 'string') fr.outcome.correlationId = upRes.headers['x-correlation-id'];
-    if (typeof upRes.headers.location === 'string') headers.Location = rewriteLink(upRes.headers.location);
+    if (typeof upRes.headers.location === 'string') headers.Location = fr.rewriteLink(upRes.headers.location);
     // Answers to authenticated calls hold billing data: no shared caches on the way back.
     if (headers['cache-control'] === undefined) headers['Cache-Control'] = 'no-store';
     const json = /\bjson\b/i.test(String(upRes.headers['content-type'] ?? ''));
@@ -87,7 +89,7 @@ export function createForwarder(auth: Auth, rewriteLink: LinkRewriter, timeoutMs
       if (text === undefined) throw new GatewayError(502, 'E_GATEWAY_UPSTREAM_BODY', `The ${route.mount.name} API answered ${route.operationId} with more JSON than expected.`);
       let out = text;
       try {
-        out = JSON.stringify(rewriteJsonLinks(JSON.parse(text) as unknown, rewriteLink));
+        out = JSON.stringify(rewriteJsonLinks(JSON.parse(text) as unknown, fr.rewriteLink));
       } catch {
         // Malformed JSON goes to the pane as it came: the SDK reports it with the correlation id.
       }

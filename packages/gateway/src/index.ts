@@ -4,3 +4,4 @@ export type { GatewayOptions, RunningGateway, AuthMode, TlsOption, RateLimitOpti
 export { buildAllowList, KNOWN_SERVER_NAMES, type AllowList, type Mount, type Route } from './allow-list.js';
 export { loadSpecOperations, type SpecOperation } from './specs.js';
 export { rewriteManifest } from './manifest.js';
+export { DEFAULT_RATE_LIMIT } from './rate-limit.js';

@@ -15,10 +15,12 @@ export type TlsOption =
   | { cert: string; key: string };
 
 export interface RateLimitOptions {
-  /** Requests a client may make at once (the bucket's size). Default 200. */
+  /** Requests a client may make in a row (the bucket's size). Default 4,000. */
   burst: number;
-  /** Requests per second it earns back. Default 50. */
+  /** Requests per second it earns back. Default 200. */
   perSecond: number;
+  /** Requests a client may have in flight at once. Default 32. */
+  maxInFlight?: number;
 }
 
 export interface GatewayOptions {
@@ -26,8 +28,14 @@ export interface GatewayOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** The URL users and Excel reach the gateway at (e.g. behind a reverse proxy); default its own origin. */
+  /**
+   * The URL users and Excel reach the gateway at (e.g. behind a reverse proxy). Default: with
+   * `trustProxy`, the origin the proxy reports (`X-Forwarded-Proto`/`-Host`), else
+   * `<scheme>://<publicHostname>:<bound port>`.
+   */
   publicUrl?: string;
+  /** Host name of the default public URL (the CLI uses `localhost` on a loopback host); default the bound address. */
+  publicHostname?: string;
   /** The built task pane; default `apps/excel-addin/dist` of this repository; `false` serves none. */
   paneDir?: string | false;
   /** Directory of the OpenAPI documents; default `openapi/` of this repository. */
@@ -61,13 +69,17 @@ export interface GatewayOptions {
   allowedOrigins?: string[];
   /** Largest request body accepted, bytes; default 65,536. */
   maxBodyBytes?: number;
-  /** Per-client token bucket; `false` turns it off. */
+  /** Per-client limits (default `DEFAULT_RATE_LIMIT`: 4,000 burst, 200/s, 32 in flight); `false` turns them off. */
   rateLimit?: RateLimitOptions | false;
   /** Time allowed for an upstream's answer to start, ms; default 30,000. */
   upstreamTimeoutMs?: number;
   /** Time an upstream body may stall between chunks, ms; default 60,000. */
   upstreamIdleMs?: number;
-  /** Trust `X-Forwarded-For` from a reverse proxy for the client's address (rate limits, logs). */
+  /**
+   * Behind a reverse proxy: take the client's address (rate limits, logs) from the last
+   * `X-Forwarded-For` entry, and, without `publicUrl`, the public origin (links, manifest, the
+   * default allowed origin) from `X-Forwarded-Proto` and `X-Forwarded-Host`.
+   */
   trustProxy?: boolean;
   /** One line per request; silent when absent. */
   log?: (line: string) => void;

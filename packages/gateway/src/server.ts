@@ -16,7 +16,8 @@ import { createForwarder, type Forwarder } from './forward.js';
 import { FORWARDED_REQUEST_HEADERS, safeValue, saneId, single } from './headers.js';
 import { createLinkRewriter } from './links.js';
 import type { GatewayOptions, RunningGateway } from './options.js';
-import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { forwardedPublicUrl, clientAddress } from './public-origin.js';
+import { createClientLimiter, DEFAULT_RATE_LIMIT, type ClientLimiter } from './rate-limit.js';
 import { loadSpecOperations } from './specs.js';
 import { serveStatic } from './static.js';
 import { isLoopback, resolveTls } from './tls.js';
@@ -31,10 +32,14 @@ interface Context {
   allow: AllowList;
   auth: Auth;
   cors: Cors;
-  limiter: RateLimiter | undefined;
+  limiter: ClientLimiter | undefined;
   forwarder: Forwarder;
   paneDir: string | undefined;
   publicUrl: string;
+  /** No public URL was configured and a proxy is trusted: each request's comes from X-Forwarded-*. */
+  forwardedOrigin: boolean;
+  /** No allowed origins were configured: the request's public origin is the one allowed. */
+  defaultOrigins: boolean;
   maxBodyBytes: number;
   trustProxy: boolean;
   accessKeyHeader: string;
@@ -45,6 +50,8 @@ interface Context {
 /** What the log line says about one request; filled in as it is handled. */
 interface Trace {
   what: string;
+  /** The client's address (the proxy's word for it with trustProxy): rate limits and the log. */
+  client: string;
   realm?: string;
   upstreamStatus?: number;
   correlationId?: string;
@@ -57,7 +64,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const auth = await createAuth(options, allow.mounts);
   const paneDir = options.paneDir === false ? undefined : (options.paneDir ?? DEFAULT_PANE_DIR);
   if (paneDir !== undefined && !existsSync(paneDir)) options.log?.(`warning: no task pane at ${paneDir} (build apps/excel-addin first); serving the API only.`);
-  const publicHost = options.publicUrl ? new URL(options.publicUrl).hostname : undefined;
+  const publicHost = options.publicUrl ? new URL(options.publicUrl).hostname : options.publicHostname;
   const tls = await resolveTls(options.tls, host, options.devCertDir ?? resolve(PACKAGE_ROOT, '.dev-certs'), publicHost ? [publicHost] : []);
 
   const sockets = new Set<Socket>();
@@ -90,19 +97,23 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const address = server.address() as AddressInfo;
   const scheme = tls ? 'https' : 'http';
   const origin = `${scheme}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  const publicUrl = (options.publicUrl ?? origin).replace(/\/+$/, '');
+  // The bound port, not the asked one: `--port 0` must not give links to port 0.
+  const named = options.publicHostname?.includes(':') && !options.publicHostname.startsWith('[') ? `[${options.publicHostname}]` : options.publicHostname;
+  const publicUrl = (options.publicUrl ?? (named ? `${scheme}://${named}:${address.port}` : origin)).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(publicUrl)) throw new Error(`publicUrl must be an http(s) URL, got ${publicUrl}.`);
   const accessKeyHeader = (options.accessKeyHeader ?? 'x-meterbook-key').toLowerCase();
-  const rate = options.rateLimit === undefined ? { burst: 200, perSecond: 50 } : options.rateLimit;
-  const forwarder = createForwarder(auth, createLinkRewriter(allow, publicUrl), options.upstreamTimeoutMs ?? 30_000, options.upstreamIdleMs ?? 60_000);
+  const rate = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+  const forwarder = createForwarder(auth, options.upstreamTimeoutMs ?? 30_000, options.upstreamIdleMs ?? 60_000);
   holder.ctx = {
     allow,
     auth,
     cors: createCors(options.allowedOrigins ?? [normalizeOrigin(publicUrl)], accessKeyHeader),
-    limiter: rate === false ? undefined : createRateLimiter(rate.burst, rate.perSecond),
+    limiter: rate === false ? undefined : createClientLimiter(rate),
     forwarder,
     paneDir,
     publicUrl,
+    forwardedOrigin: options.publicUrl === undefined && (options.trustProxy ?? false),
+    defaultOrigins: options.allowedOrigins === undefined,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     trustProxy: options.trustProxy ?? false,
     accessKeyHeader,
@@ -128,7 +139,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
   const started = performance.now();
   const gatewayRequestId = randomUUID();
   const clientCorrelationId = saneId(single(req, 'x-correlation-id'));
-  const trace: Trace = { what: '-' };
+  const trace: Trace = { what: '-', client: clientAddress(req, ctx.trustProxy) };
   res.setHeader('X-Gateway-Request-ID', gatewayRequestId);
   let logged = false;
   const done = () => {
@@ -140,7 +151,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
     if (trace.realm) parts.push(`realm=${printable(trace.realm)}`);
     parts.push(String(status), `${ms}ms`);
     if (trace.upstreamStatus !== undefined) parts.push(`upstream=${trace.upstreamStatus}`);
-    parts.push(`corr=${printable(trace.correlationId ?? clientCorrelationId ?? '-')}`, `gw=${gatewayRequestId}`);
+    parts.push(`corr=${printable(trace.correlationId ?? clientCorrelationId ?? '-')}`, `gw=${gatewayRequestId}`, `client=${printable(trace.client)}`);
     ctx.log?.(parts.join(' '));
   };
   res.once('finish', done);
@@ -164,7 +175,7 @@ async function handle(ctx: Context, req: IncomingMessage, res: ServerResponse): 
       return;
     }
     if (path === '/api' || path.startsWith('/api/')) return await handleApi(ctx, req, res, path, search, gatewayRequestId, clientCorrelationId, trace);
-    if (ctx.paneDir && (await serveStatic(ctx.paneDir, ctx.publicUrl, req, res, path))) return;
+    if (ctx.paneDir && (await serveStatic(ctx.paneDir, publicUrlOf(ctx, req), req, res, path))) return;
     throw new GatewayError(404, 'E_GATEWAY_NOT_FOUND', `Nothing at ${path.slice(0, 200)}.`);
   } catch (error) {
     const known = error instanceof GatewayError ? error : internalError(ctx, error, gatewayRequestId);
@@ -186,19 +197,24 @@ async function handleApi(
   clientCorrelationId: string | undefined,
   trace: Trace,
 ): Promise<void> {
-  if (ctx.cors.preflight(req, res, ctx.methods)) {
+  const publicUrl = publicUrlOf(ctx, req);
+  // Without configured origins, the page the gateway itself serves (at this public origin) may call.
+  const ownOrigin = ctx.defaultOrigins ? normalizeOrigin(publicUrl) : undefined;
+  if (ctx.cors.preflight(req, res, ctx.methods, ownOrigin)) {
     trace.what = `${trace.what} (preflight)`;
     return;
   }
   // CORS first, so that the pane can read every refusal below (429, 404, 413...).
-  ctx.cors.check(req, res);
+  ctx.cors.check(req, res, ownOrigin);
   if (ctx.limiter) {
-    const wait = ctx.limiter.take(clientAddress(req, ctx.trustProxy));
-    if (wait > 0) {
-      throw new GatewayError(429, 'E_GATEWAY_RATE_LIMIT', `Too many requests from this client; wait ${wait} s.`, { headers: { 'Retry-After': String(wait) } });
+    const admission = ctx.limiter.admit(trace.client);
+    if (!admission.ok) {
+      const wait = admission.retryAfterS;
+      throw new GatewayError(429, 'E_GATEWAY_RATE_LIMIT', `Too many requests (${admission.reason}); wait ${wait} s.`, { headers: { 'Retry-After': String(wait) } });
     }
+    res.once('close', admission.release);
   }
-  if (path === '/api' || path === '/api/') return sendIndex(ctx, req, res);
+  if (path === '/api' || path === '/api/') return sendIndex(ctx, req, res, publicUrl);
 
   const match = ctx.allow.match(req.method ?? '', path);
   const { route } = match;
@@ -210,7 +226,8 @@ async function handleApi(
   const authorization = await ctx.auth.authorize(req, route);
   if (clientCorrelationId) trace.correlationId = clientCorrelationId;
   // The forwarder fills in the upstream's status and correlation id before the answer starts.
-  await ctx.forwarder.forward({ req, res, match, query, body, headers, authorization, gatewayRequestId, outcome: trace });
+  const rewriteLink = createLinkRewriter(ctx.allow, publicUrl);
+  await ctx.forwarder.forward({ req, res, match, query, body, headers, authorization, gatewayRequestId, rewriteLink, outcome: trace });
 }
 
 /** The safe request headers, checked: ids must be sane, other values free of control characters. */
@@ -253,12 +270,12 @@ async function readBody(req: IncomingMessage, route: Route, limit: number): Prom
 }
 
 /** `GET /api`: what this gateway forwards and how to authenticate; no secrets. */
-function sendIndex(ctx: Context, req: IncomingMessage, res: ServerResponse): void {
+function sendIndex(ctx: Context, req: IncomingMessage, res: ServerResponse, publicUrl: string): void {
   if (req.method !== 'GET') throw new GatewayError(405, 'E_GATEWAY_METHOD', 'Only GET is allowed on /api.', { headers: { Allow: 'GET' } });
   const body = JSON.stringify({
     auth: ctx.auth.mode,
     ...(ctx.auth.mode === 'credentials' ? { accessKey: { header: 'Authorization: Bearer <key>', alternativeHeader: ctx.accessKeyHeader } } : {}),
-    apis: Object.fromEntries(ctx.allow.mounts.map((m) => [m.name, `${ctx.publicUrl}${m.prefix}`])),
+    apis: Object.fromEntries(ctx.allow.mounts.map((m) => [m.name, `${publicUrl}${m.prefix}`])),
     operations: ctx.allow.routes
       .filter((r) => ctx.auth.offers(r))
       .map((r) => ({ operationId: r.operationId, method: r.method, path: `${r.mount.prefix}${r.template}` })),
@@ -267,13 +284,9 @@ function sendIndex(ctx: Context, req: IncomingMessage, res: ServerResponse): voi
   res.end(body);
 }
 
-/** The client's address: the socket's, or the last X-Forwarded-For hop when a trusted proxy sets it. */
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = single(req, 'x-forwarded-for')?.split(',').pop()?.trim();
-    if (forwarded) return forwarded;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
+/** Where this request's user reaches the gateway: the configured URL, or the trusted proxy's word. */
+function publicUrlOf(ctx: Context, req: IncomingMessage): string {
+  return ctx.forwardedOrigin ? forwardedPublicUrl(req, ctx.publicUrl) : ctx.publicUrl;
 }
 
 function internalError(ctx: Context, error: unknown, id: string): GatewayError {

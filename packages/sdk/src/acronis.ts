@@ -16,4 +16,5 @@ export type {
   AcronisUsageRow,
 } from './acronis/types.js';
 export { ApiError, ConflictError, ValidationError, type ApiErrorKind, type ValidationIssue } from './core/errors.js';
+export type { RetryEvent } from './core/retry.js';
 export type { components as AcronisApiComponents, paths as AcronisApiPaths } from './generated/acronis-account-v2.gen.js';

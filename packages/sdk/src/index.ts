@@ -41,6 +41,7 @@ export {
   type ValidationIssue,
 } from './core/errors.js';
 export type { TokenFunction, TokenRequest, TokenSource } from './core/auth.js';
+export type { RetryEvent } from './core/retry.js';
 export { LazyList } from './core/lazy-list.js';
 export { formatApiDateTime, parseApiDateTime } from './core/dates.js';
 export type { components as UsageApiComponents, paths as UsageApiPaths, operations as UsageApiOperations } from './generated/usage-v2.gen.js';

@@ -1,12 +1,16 @@
 // Acronis reports, no DOM: list a tenant's, create a saved one for a period and level, wait until
 // its csv_v2_0 output is saved, download its rows (with GiB values) and write them as a table.
+// A refresh makes a new report (a one-time report cannot be run again), so it removes the one the
+// table used before, but only a report this workbook made, at the version it was made with: the
+// tenant keeps what it had, plus the one report each table uses.
 
 import type { AcronisClient, AcronisKind, AcronisLevel, AcronisReport, AcronisUsageRow } from '@meterbook/sdk/acronis';
 import { acronisColumns } from '../workbook/acronis-columns.js';
-import type { QueryParams, QueryStore } from '../workbook/query-store.js';
+import type { QueryParams, QueryStore, StoredQuery } from '../workbook/query-store.js';
 import type { TableMeta, TableWriter } from '../workbook/table-writer.js';
 import { withGib } from './acronis-gib.js';
 import { writeProgress, type PullProgress, type RunOptions } from './pull.js';
+import { sayingRetries } from './retry-notices.js';
 
 export interface AcronisDeps {
   acronis: AcronisClient;
@@ -63,9 +67,86 @@ export function listAcronisReports(client: AcronisClient, tenantId: string, sign
   return client.reports.list(tenantId, { signal }).toArray();
 }
 
+/** Ids of the reports this pane created: only those may be deleted by a later refresh. */
+const createdHere = new Set<string>();
+
 export async function createAcronisReport(client: AcronisClient, r: AcronisReportRequest, now: Date, signal?: AbortSignal): Promise<AcronisReport> {
   const { period } = acronisPeriod(r.kind, r.start, r.end, now);
-  return client.reports.create({ tenantId: r.tenantId, level: r.level, kind: r.kind, ...(period ? { period } : {}) }, { signal });
+  const report = await client.reports.create({ tenantId: r.tenantId, level: r.level, kind: r.kind, ...(period ? { period } : {}) }, { signal });
+  createdHere.add(report.id);
+  return report;
+}
+
+/** A report this workbook made for a table, with the version it was made with. */
+export interface OwnReport {
+  id: string;
+  version: number;
+}
+
+// Kept beside the query in what the table remembers (the query store saves params as given).
+const OWN_ID = 'ownReportId';
+const OWN_VERSION = 'ownReportVersion';
+
+/** The report the table's rows came from, when this workbook made it. */
+export function ownReportOf(params: QueryParams): OwnReport | undefined {
+  const id = params[OWN_ID];
+  const version = Number(params[OWN_VERSION]);
+  return typeof id === 'string' && Number.isInteger(version) ? { id, version } : undefined;
+}
+
+function withOwnReport(params: QueryParams, report: OwnReport | undefined): QueryParams {
+  const { [OWN_ID]: _id, [OWN_VERSION]: _version, ...query } = params;
+  return report ? { ...query, [OWN_ID]: report.id, [OWN_VERSION]: String(report.version) } : query;
+}
+
+/** Deletes a report this workbook just made, after a failed or cancelled refresh; never throws. */
+async function discardReport(client: AcronisClient, report: OwnReport): Promise<void> {
+  // No signal: a cancelled refresh still cleans up after itself.
+  await client.reports.delete(report).catch(() => undefined);
+}
+
+/** A table's report could not be deleted: the table is refreshed, the old report stays. */
+export class AcronisLeftoverReport extends Error {
+  constructor(readonly tableName: string, readonly reportId: string, readonly version: number) {
+    super(`${tableName} was refreshed, but the report it came from before (${reportId}) was not deleted: it was changed on the server after this workbook made it (version ${version}). Check it in the Acronis report list and delete it there if it is no longer needed.`);
+    this.name = 'AcronisLeftoverReport';
+  }
+}
+
+/**
+ * Makes the new report a refresh needs, waits for it and downloads its rows. What the table then
+ * remembers names the new report; `undo` deletes it (the write failed), `done` deletes the one
+ * it replaces, at its version: a conflict throws AcronisLeftoverReport, a report already gone is fine.
+ */
+export async function pullAcronisRefresh(client: AcronisClient, q: StoredQuery, opts: RunOptions = {}): Promise<{ rows: AcronisUsageRow[]; params: QueryParams; undo: () => Promise<void>; done: () => Promise<void> }> {
+  const text = (k: string): string | undefined => (typeof q.params[k] === 'string' ? q.params[k] : undefined);
+  const request = { tenantId: q.realmId, tenantName: q.tenantName ?? q.realmId, level: text('level') as AcronisLevel, kind: text('kind') as AcronisKind, start: text('start'), end: text('end') };
+  const report = await createAcronisReport(client, request, new Date(), opts.signal);
+  let rows: AcronisUsageRow[];
+  try {
+    await waitForAcronisReport(client, report, { signal: opts.signal });
+    rows = await downloadAcronisRows(client, report, opts);
+  } catch (e) {
+    await discardReport(client, report);
+    throw e;
+  }
+  const previous = ownReportOf(q.params);
+  return {
+    rows,
+    params: withOwnReport(q.params, report),
+    undo: () => discardReport(client, report),
+    done: async () => {
+      if (!previous) return;
+      try {
+        await client.reports.delete(previous);
+      } catch (e) {
+        const kind = e instanceof Error && 'kind' in e ? e.kind : undefined;
+        if (kind === 'not_found') return; // deleted meanwhile: what a refresh wants anyway
+        if (kind === 'conflict') throw new AcronisLeftoverReport(q.tableName, previous.id, previous.version);
+        throw e;
+      }
+    },
+  };
 }
 
 /** Waits until the report's csv_v2_0 output is saved; a failed output rejects with report_failed. */
@@ -108,10 +189,13 @@ export function requestOf(report: AcronisReport, tenantName: string): AcronisRep
 /** Waits for the saved output, downloads it and writes a new table that can be refreshed. */
 export async function insertAcronisReport(deps: AcronisDeps, report: AcronisReport, tenantName: string, opts: AcronisRunOptions = {}): Promise<TableMeta & { rows: number }> {
   if (report.result_action !== 'save') throw new Error(`Report ${report.id} is e-mailed (result action "${report.result_action}"), not saved: it has nothing to download.`);
-  await waitForAcronisReport(deps.acronis, report, opts);
-  const rows = await downloadAcronisRows(deps.acronis, report, opts);
+  const rows = await sayingRetries(deps.acronis, opts.onProgress, async () => {
+    await waitForAcronisReport(deps.acronis, report, opts);
+    return downloadAcronisRows(deps.acronis, report, opts);
+  });
   const request = requestOf(report, tenantName);
-  const params = requestParams(request);
+  // A report the pane made is the table's own, for a refresh to replace; a listed one is left alone.
+  const params = withOwnReport(requestParams(request), createdHere.has(report.id) ? report : undefined);
   const columns = acronisColumns(keysOfRows(rows));
   const pulledAt = (deps.now ?? (() => new Date()))();
   const meta = await deps.writer.createTable(

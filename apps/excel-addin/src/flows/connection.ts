@@ -5,6 +5,7 @@
 
 import { createUsageClient, hereCredentials, type UsageClient } from '@meterbook/sdk';
 import type { AcronisClient } from '@meterbook/sdk/acronis';
+import { retryNotices } from './retry-notices.js';
 import { gatewayUrls, type Route } from './route.js';
 
 export const PRODUCTION_BASE_URL = 'https://usage.bam.api.here.com/v2';
@@ -76,16 +77,23 @@ export function makeClient(c: HereConnection, fetchImpl?: typeof fetch): UsageCl
     const tokenFetch = c.route === 'gateway' ? viaGatewayTokenUrl(gatewayUrls(new URL(c.baseUrl).origin).hereToken, fetchImpl) : fetchImpl;
     token = hereCredentials({ accessKeyId: a.accessKeyId, accessKeySecret: a.accessKeySecret, tokenEndpointUrl: a.tokenEndpointUrl, ...(tokenFetch ? { fetch: tokenFetch } : {}) });
   }
-  return createUsageClient({ baseUrl: c.baseUrl, token, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  const notices = retryNotices();
+  const client = createUsageClient({ baseUrl: c.baseUrl, token, onRetry: notices.onRetry, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  notices.attach(client);
+  return client;
 }
 
 /** The Acronis client, loaded on demand so its code stays out of the pane's first download. */
 export async function makeAcronisClient(c: AcronisConnection, fetchImpl?: typeof fetch): Promise<AcronisClient> {
   const { createAcronisClient } = await import(/* webpackChunkName: "acronis" */ '@meterbook/sdk/acronis');
-  const f = fetchImpl ? { fetch: fetchImpl } : {};
+  const notices = retryNotices();
+  const f = { onRetry: notices.onRetry, ...(fetchImpl ? { fetch: fetchImpl } : {}) };
   const a = c.auth;
-  if (a.kind === 'client') return createAcronisClient({ baseUrl: c.baseUrl, clientId: a.clientId, clientSecret: a.clientSecret, ...f });
-  return createAcronisClient({ baseUrl: c.baseUrl, token: a.kind === 'token' ? a.token : a.key, ...f });
+  const client = a.kind === 'client'
+    ? createAcronisClient({ baseUrl: c.baseUrl, clientId: a.clientId, clientSecret: a.clientSecret, ...f })
+    : createAcronisClient({ baseUrl: c.baseUrl, token: a.kind === 'token' ? a.token : a.key, ...f });
+  notices.attach(client);
+  return client;
 }
 
 /** Who is connected, secrets masked. */

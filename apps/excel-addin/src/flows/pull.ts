@@ -5,6 +5,7 @@ import type { PageProgress, UsageClient, UsageQuery, UsageRecord } from '@meterb
 import { usageColumns } from '../workbook/columns.js';
 import type { QueryParams, QueryStore } from '../workbook/query-store.js';
 import type { TableMeta, TableWriter, WriteProgress } from '../workbook/table-writer.js';
+import { sayingRetries } from './retry-notices.js';
 import { probeUsage, type SizeVerdict } from './size.js';
 import { caption, toUsageQuery } from './usage-form.js';
 
@@ -22,15 +23,18 @@ export interface FlowDeps {
 
 export interface RunOptions {
   signal?: AbortSignal;
-  onProgress?: (p: PullProgress) => void;
+  /** Progress, or a message to show as it is (e.g. that the server is slowing us down). */
+  onProgress?: (p: PullProgress | string) => void;
 }
 
 export const fetchProgress = (p: PageProgress): PullProgress => ({ phase: 'fetch', pagesDone: p.pagesDone, pagesTotal: p.pagesTotal, rows: p.records, total: p.total });
 export const writeProgress = (p: WriteProgress): PullProgress => ({ phase: 'write', rows: p.rowsWritten, total: p.rowsTotal });
 
 export async function fetchAllUsage(client: UsageClient, query: UsageQuery, opts: RunOptions = {}): Promise<UsageRecord[]> {
-  const list = client.usage.all(query, { signal: opts.signal, concurrency: 4, onProgress: (p) => opts.onProgress?.(fetchProgress(p)) });
-  return await list;
+  return sayingRetries(client, opts.onProgress, async () => {
+    const list = client.usage.all(query, { signal: opts.signal, concurrency: 4, onProgress: (p) => opts.onProgress?.(fetchProgress(p)) });
+    return await list;
+  });
 }
 
 export function usageSheetName(p: QueryParams): string {

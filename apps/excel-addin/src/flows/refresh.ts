@@ -1,16 +1,19 @@
 // Refresh: re-run what a table remembers and replace its rows in place. Everything is pulled
-// first; if the pull fails or is cancelled the table keeps its previous rows.
+// first; if the pull fails or is cancelled the table keeps its previous rows. A pull that left
+// something on the server (an Acronis report) undoes it when the write fails, and removes what
+// it replaces once the table is written.
 
-import type { AcronisClient, AcronisKind, AcronisLevel } from '@meterbook/sdk/acronis';
+import type { AcronisClient } from '@meterbook/sdk/acronis';
 import type { UsageClient } from '@meterbook/sdk';
 import { acronisColumnFor } from '../workbook/acronis-columns.js';
 import { columnFor } from '../workbook/columns.js';
 import type { QueryParams, QueryStore, StoredQuery } from '../workbook/query-store.js';
 import type { SourceRecord } from '../workbook/rows.js';
 import type { TableMeta, TableWriter } from '../workbook/table-writer.js';
-import { acronisCaption, createAcronisReport, downloadAcronisRows, waitForAcronisReport } from './acronis-report.js';
+import { acronisCaption, pullAcronisRefresh } from './acronis-report.js';
 import { fetchAllUsage, writeProgress, type RunOptions } from './pull.js';
 import { createReport, downloadReport, waitForReport } from './report.js';
+import { sayingRetries } from './retry-notices.js';
 import { caption, toUsageQuery } from './usage-form.js';
 
 export class NotOurTableError extends Error {
@@ -30,28 +33,28 @@ export interface RefreshDeps {
   now?: () => Date;
 }
 
-const param = (p: QueryParams, k: string): string | undefined => (typeof p[k] === 'string' ? p[k] : undefined);
-
-async function pullAcronis(acronis: AcronisClient, q: StoredQuery, opts: RunOptions): Promise<readonly SourceRecord[]> {
-  const p = q.params;
-  const request = { tenantId: q.realmId, tenantName: q.tenantName ?? q.realmId, level: param(p, 'level') as AcronisLevel, kind: param(p, 'kind') as AcronisKind, start: param(p, 'start'), end: param(p, 'end') };
-  const report = await createAcronisReport(acronis, request, new Date(), opts.signal);
-  await waitForAcronisReport(acronis, report, { signal: opts.signal });
-  return downloadAcronisRows(acronis, report, opts);
+/** The rows of a refresh, and what the table remembers afterwards when that changes. */
+interface Pulled {
+  records: readonly SourceRecord[];
+  params?: QueryParams;
+  /** Takes back what the pull left on the server, when the rows are not written after all. */
+  undo?: () => Promise<void>;
+  /** Cleans up once the rows are written and remembered. */
+  done?: () => Promise<void>;
 }
 
-async function pull(deps: RefreshDeps, q: StoredQuery, opts: RunOptions): Promise<readonly SourceRecord[]> {
+async function pull(deps: RefreshDeps, q: StoredQuery, opts: RunOptions): Promise<Pulled> {
   if (q.kind === 'acronis-report') {
     if (!deps.acronis) throw new Error(`${q.tableName} came from Acronis; connect to Acronis to refresh it.`);
-    return pullAcronis(deps.acronis, q, opts);
+    const { rows, ...rest } = await pullAcronisRefresh(deps.acronis, q, opts);
+    return { records: rows, ...rest };
   }
   if (!deps.client) throw new Error(`${q.tableName} came from the HERE Usage API; connect to it to refresh it.`);
-  if (q.kind === 'usage') return fetchAllUsage(deps.client, toUsageQuery(q.realmId, q.params), opts);
-  // A report is a snapshot: refreshing one asks the API for a new report with the same parameters
-  // (Acronis too, for the same tenant, level, kind and period).
+  if (q.kind === 'usage') return { records: await fetchAllUsage(deps.client, toUsageQuery(q.realmId, q.params), opts) };
+  // A report is a snapshot: refreshing one asks the API for a new report with the same parameters.
   const ref = await createReport(deps.client, q.realmId, q.params, q.subAccounts ?? [], opts.signal);
   const done = await waitForReport(deps.client, ref, { signal: opts.signal });
-  return downloadReport(deps.client, done, opts);
+  return { records: await downloadReport(deps.client, done, opts) };
 }
 
 function captionOf(q: StoredQuery, rows: number, pulledAt: Date): string {
@@ -64,14 +67,23 @@ export async function refreshTable(deps: RefreshDeps, tableName: string, opts: R
   const q = await deps.store.get(tableName);
   if (!q) throw new NotOurTableError(tableName);
   if (q.baseUrl !== deps.baseUrl) throw new Error(`${tableName} came from ${q.baseUrl}; connect to that API to refresh it.`);
-  const records = await pull(deps, q, opts);
+  const client = q.kind === 'acronis-report' ? deps.acronis : deps.client;
+  const pulled = await sayingRetries(client, opts.onProgress, () => pull(deps, q, opts));
+  const { records } = pulled;
   const pulledAt = (deps.now ?? (() => new Date()))();
-  const meta = await deps.writer.replaceRows(
-    tableName,
-    { caption: captionOf(q, records.length, pulledAt), columns: q.columns.map(q.kind === 'acronis-report' ? acronisColumnFor : columnFor), records },
-    { signal: opts.signal, onProgress: (p) => opts.onProgress?.(writeProgress(p)) },
-  );
-  await deps.store.save({ ...q, rowCount: records.length, pulledAt: pulledAt.toISOString() });
+  let meta: TableMeta;
+  try {
+    meta = await deps.writer.replaceRows(
+      tableName,
+      { caption: captionOf(q, records.length, pulledAt), columns: q.columns.map(q.kind === 'acronis-report' ? acronisColumnFor : columnFor), records },
+      { signal: opts.signal, onProgress: (p) => opts.onProgress?.(writeProgress(p)) },
+    );
+    await deps.store.save({ ...q, params: pulled.params ?? q.params, rowCount: records.length, pulledAt: pulledAt.toISOString() });
+  } catch (e) {
+    await pulled.undo?.();
+    throw e;
+  }
+  await sayingRetries(client, opts.onProgress, async () => pulled.done?.());
   return meta;
 }
 

@@ -5,7 +5,8 @@ import { columnsFromKeys } from '../workbook/columns.js';
 import type { QueryParams } from '../workbook/query-store.js';
 import type { TableMeta } from '../workbook/table-writer.js';
 import { apiDateTime } from './dates.js';
-import { writeProgress, type FlowDeps, type PullProgress, type RunOptions } from './pull.js';
+import { sayingRetries } from './retry-notices.js';
+import { writeProgress, type FlowDeps, type RunOptions } from './pull.js';
 import { caption, toUsageQuery } from './usage-form.js';
 
 export const REPORTS_PAGE_SIZE = 20;
@@ -55,9 +56,9 @@ export function keysOf(rows: readonly UsageCsvRow[]): string[] {
 }
 
 /** Downloads a completed report and writes it as a new table that can be refreshed. */
-export async function insertReport(deps: FlowDeps, realmId: string, report: Report, opts: RunOptions & { onProgress?: (p: PullProgress) => void } = {}): Promise<TableMeta> {
+export async function insertReport(deps: FlowDeps, realmId: string, report: Report, opts: RunOptions = {}): Promise<TableMeta> {
   if (report.status !== 'completed') throw new Error(report.status === 'failed' ? `Report ${report.id} failed${report.failureReason ? `: ${report.failureReason}` : '.'}` : `Report ${report.id} is not ready yet.`);
-  const rows = await downloadReport(deps.client, report, opts);
+  const rows = await sayingRetries(deps.client, opts.onProgress, () => downloadReport(deps.client, report, opts));
   const columns = columnsFromKeys(keysOf(rows));
   const { params, subAccounts } = reportParams(report);
   const pulledAt = (deps.now ?? (() => new Date()))();

@@ -1,6 +1,7 @@
 // Acronis as the second source, in headless chromium against the embedded server: connect with an
 // API client, create a saved report, insert it, compare every cell with reports.download of the
-// same report, a hostile tenant name stays text, refresh, and a delete that meets a newer version.
+// same report, a hostile tenant name stays text, refresh (which replaces the pane's report with its
+// new one), and a delete that meets a newer version.
 
 import { join } from 'node:path';
 import { createAcronisClient, type AcronisUsageRow } from '@meterbook/sdk/acronis';
@@ -132,6 +133,13 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     await page.click('#refresh-selected');
     await message(page, /Refreshed MB_Acronis/);
     expect((await records(page, t.name)).length).toBe(t.rows);
+    // The report the pane made before is gone; the table now remembers the one the refresh made.
+    const client = createAcronisClient({ baseUrl: e.server.acronis.baseUrl, token: e.server.acronis.token });
+    await expect(client.reports.get(reportId)).rejects.toThrow();
+    const now = JSON.parse((await model(page)).settings[`meterbook.table.${t.name}`]!) as { params: { ownReportId: string } };
+    expect(now.params.ownReportId).not.toBe(reportId);
+    reportId = now.params.ownReportId;
+    expect((await client.reports.get(reportId)).parameters.tenant_id).toBe(e.server.acronis.tenantId);
   }, 60_000);
 
   it('asks before deleting and says so plainly when the report changed meanwhile', async () => {
@@ -150,7 +158,7 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     await page.click(`button[data-confirm-delete="${monthly.id}"]`);
     expect(await message(page, /Not deleted/)).toContain(`the list had version ${monthly.version}`);
     await page.waitForSelector(`tr[data-acronis-report="${monthly.id}"] td:has-text("${monthly.version + 1}")`);
-    // Deleting the one just made works.
+    // Deleting the table's current report works.
     await page.click(`button[data-delete="${reportId}"]`);
     await page.click(`button[data-confirm-delete="${reportId}"]`);
     await message(page, /Deleted report/);

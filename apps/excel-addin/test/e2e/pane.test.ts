@@ -17,8 +17,8 @@ const from = (daysAgo: number) => day(new Date(today - daysAgo * DAY_MS));
 const model = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model as PreviewModel);
 const records = (page: Page, table: string) => page.evaluate((t) => window.__meterbookPreview!.records(t), table);
 
-// A missing browser is a failure, not a skip: CI installs Debian's chromium (scripts/ensure-chromium.sh).
-if (!HAS_CHROMIUM) throw new Error(`No chromium at ${CHROMIUM}: run 'bash scripts/ensure-chromium.sh' at the repository root (or set CHROMIUM_PATH).`);
+// A missing browser is a failure, not a skip: CI installs Debian's chromium (scripts/ensure-test-tools.sh).
+if (!HAS_CHROMIUM) throw new Error(`No chromium at ${CHROMIUM}: run 'bash scripts/ensure-test-tools.sh' at the repository root (or set CHROMIUM_PATH).`);
 
 describe('pane e2e (headless chromium)', () => {
   let e: E2E;

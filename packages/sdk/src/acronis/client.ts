@@ -35,7 +35,7 @@ export function createAcronisClient(options: AcronisClientOptions): AcronisClien
 
   const baseUrl = /\/api\/2\/?$/.test(options.baseUrl) ? options.baseUrl.replace(/\/+$/, '') : `${options.baseUrl.replace(/\/+$/, '')}/api/2`;
   const token = options.token ?? acronisCredentials({ baseUrl, clientId: options.clientId ?? '', clientSecret: options.clientSecret ?? '', fetch: options.fetch });
-  const transport = createTransport({ api: 'Acronis API', baseUrl, token, fetch: options.fetch, maxRetries: options.maxRetries, timeoutMs: options.timeoutMs });
+  const transport = createTransport({ api: 'Acronis API', baseUrl, token, fetch: options.fetch, maxRetries: options.maxRetries, timeoutMs: options.timeoutMs, onRetry: options.onRetry });
   const context = createApiContext<paths>(transport);
   return { reports: createAcronisReportCalls(context), tenants: createAcronisTenantCalls(context), raw: context.raw, baseUrl };
 }

@@ -1,5 +1,6 @@
 // The options every API client takes, and the one check of them.
 import type { TokenSource } from './auth.js';
+import type { RetryEvent } from './retry.js';
 import type { ValidationIssue } from './errors.js';
 import { checkValue, fieldLabel, hasSpaceOrControl, httpUrl } from './validation.js';
 
@@ -14,6 +15,11 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Deadline of one call, retries included (default 60,000 ms). */
   timeoutMs?: number;
+  /**
+   * Called before a failed call is tried again, e.g. to tell the user "the server is slowing us
+   * down" when `status` is 429. It only listens: the retry happens whatever it does.
+   */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 /** Every problem with a client's options, in plain words; `example` is a base URL to suggest. */
@@ -29,6 +35,7 @@ export function checkClientOptions(options: ClientOptions, example: string): Val
   if (typeof token === 'string') require('token', token.trim() !== '' && !hasSpaceOrControl(token.trim()), 'The access token is empty or holds spaces or line breaks; paste it again without them.');
   else require('token', token === undefined || typeof token === 'function', 'The token must be a string or a function returning one.');
   require('fetch', options.fetch === undefined || typeof options.fetch === 'function', 'fetch must be a function.');
+  require('onRetry', options.onRetry === undefined || typeof options.onRetry === 'function', 'onRetry must be a function.');
   for (const [field, minimum, maximum] of [['maxRetries', 0, 10], ['timeoutMs', 1, 3_600_000]] as const) {
     const value = options[field];
     if (value !== undefined) for (const message of checkValue(fieldLabel(field), value, { type: 'integer', minimum, maximum })) issues.push({ field, message });

@@ -15,6 +15,29 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
 
+/** What a caller hears before a failed attempt is tried again (`onRetry` in the client options). */
+export interface RetryEvent {
+  /** The retry about to be made: 1 for the first. */
+  attempt: number;
+  /** The wait before it, ms (what Retry-After asked for, or the backoff). */
+  delayMs: number;
+  /** The HTTP status that failed, absent for a network failure. 429 (and 503) mean "slow down". */
+  status?: number;
+  /** The failure in words, without the token. */
+  reason: string;
+  /** The operation, e.g. "getUsage". */
+  operation: string;
+}
+
+/** Tells the caller's listener; a listener that throws never breaks the call it listens to. */
+export function announceRetry(listener: ((event: RetryEvent) => void) | undefined, event: RetryEvent): void {
+  try {
+    listener?.(event);
+  } catch {
+    // A progress display that fails must not fail the pull.
+  }
+}
+
 /**
  * Whether a failed attempt may be tried again. Idempotent requests retry on network errors and
  * the statuses above; others (creating a report) only when the server certainly did not act:

@@ -44,6 +44,29 @@ describe('transport', () => {
     expect(fetch.seen).toHaveLength(2);
   });
 
+  it('tells onRetry before each retry: which attempt, the wait Retry-After asked for, the status, never the token', async () => {
+    const fetch = fakeFetch((_req, i) => (i < 2 ? json({ status: 429, code: 'E_RATE', message: `slow down ${token}` }, { status: 429, headers: { 'retry-after': '0' } }) : page()));
+    const events: unknown[] = [];
+    const result = await createUsageClient({ token, fetch, onRetry: (e) => events.push(e) }).usage.list(query);
+    expect(result.items).toHaveLength(2);
+    expect(events).toEqual([
+      { attempt: 1, delayMs: 0, status: 429, reason: expect.stringMatching(/^HTTP 429: slow down/) as unknown, operation: 'getUsage' },
+      { attempt: 2, delayMs: 0, status: 429, reason: expect.stringMatching(/^HTTP 429/) as unknown, operation: 'getUsage' },
+    ]);
+    expect(JSON.stringify(events)).not.toContain(token);
+  });
+
+  it('is not stopped by an onRetry that throws, and does not call it when nothing is retried', async () => {
+    const calls: number[] = [];
+    const flaky = fakeFetch((_req, i) => (i === 0 ? json({}, { status: 503, headers: { 'retry-after': '0' } }) : page()));
+    const onRetry = (e: { attempt: number }) => { calls.push(e.attempt); throw new Error('display broke'); };
+    await expect(createUsageClient({ token, fetch: flaky, onRetry }).usage.list(query)).resolves.toMatchObject({ total: 2 });
+    expect(calls).toEqual([1]);
+    await createUsageClient({ token, fetch: fakeFetch(() => page()), onRetry }).usage.list(query);
+    expect(calls).toEqual([1]);
+    expect(() => createUsageClient({ token, onRetry: 'yes' as never })).toThrow(/onRetry must be a function/);
+  });
+
   it('waits as Retry-After says, as an HTTP date', async () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));

@@ -3,7 +3,7 @@
 import { DeadlineExceeded, sleep } from './abort.js';
 import { resolveToken, type TokenSource } from './auth.js';
 import { createApiError, kindOfStatus, type ApiError, type ApiErrorKind } from './errors.js';
-import { defaultRetryPolicy, isRetryable, networkCodeOf, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry.js';
+import { announceRetry, defaultRetryPolicy, isRetryable, networkCodeOf, parseRetryAfter, retryDelayMs, type RetryEvent, type RetryPolicy } from './retry.js';
 import { redactUrl, scrub } from './redact.js';
 
 export interface TransportOptions {
@@ -20,6 +20,8 @@ export interface TransportOptions {
   random?: () => number;
   /** Further values that must never appear in an error (an app secret). */
   secrets?: string[];
+  /** Called before each retry (the client options' `onRetry`). */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 /** What the transport needs to know about one call. */
@@ -180,6 +182,7 @@ export function createTransport(options: TransportOptions): Transport {
         if (attempt >= policy.maxRetries || !isRetryable(failure, context.idempotent) || !fitsDeadline) {
           throw fail(failure, attempt + 1);
         }
+        announceRetry(options.onRetry, { attempt: attempt + 1, delayMs: delay, status: failure.status, reason: scrub(failure.reason, [token, ...(options.secrets ?? [])]), operation: context.operation });
         try {
           await sleep(delay, signal);
         } catch (error) {

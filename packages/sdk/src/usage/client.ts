@@ -28,6 +28,7 @@ export function createUsageClient(options: UsageClientOptions = {}): UsageClient
     fetch: options.fetch,
     maxRetries: options.maxRetries,
     timeoutMs: options.timeoutMs,
+    onRetry: options.onRetry,
   });
   const context = createUsageContext(transport);
   return { usage: createUsageCalls(context), reports: createReportCalls(context), raw: context.raw, baseUrl: transport.baseUrl };
