@@ -129,6 +129,18 @@ describe('usage.range against the embedded server', () => {
     }
   });
 
+  it('counts windows without data: one request each, done, with a total of 0', async () => {
+    // The data set covers the two years before now (from 2024-11-01): the first two months are empty.
+    const client = createUsageClient({ baseUrl: server.url, token: server.token });
+    server.resetStats();
+    const progress: RangeProgress[] = [];
+    const records = await client.usage.range({ realmId, startDate: '2024-09-01', endDate: '2024-12-01', detailLevel: 'month' }, { onProgress: (p) => progress.push(p) });
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => r.usageDateTime?.toISOString() === '2024-11-01T00:00:00.000Z')).toBe(true);
+    expect(progress.at(-1)).toEqual({ windowsDone: 3, windowsTotal: 3, records: records.length, total: records.length, windowsCounted: 3 });
+    expect(server.stats().byOperation.getUsage).toBe(3);
+  });
+
   it('refuses bad input before any request, and lets the 95-day rule apply per window only', async () => {
     const fetch = faultWhere(() => false, '');
     const client = createUsageClient({ baseUrl: server.url, token: server.token, fetch });
