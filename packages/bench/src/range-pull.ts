@@ -47,7 +47,7 @@ export async function rangePull(options: BenchOptions): Promise<BenchResult> {
       }
       return records;
     };
-    const rounds = options.quick ? 1 : 3;
+    const rounds = options.quick ? 1 : 5;
     const warmup = options.quick ? 0 : 1;
     let records = 0;
     const summaries: Record<number, PairSummary> = {};

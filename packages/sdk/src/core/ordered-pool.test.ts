@@ -88,3 +88,17 @@ describe('createLimiter', () => {
     await expect(limiter.run(async () => running)).resolves.toBe(0);
   });
 });
+
+describe('createLimiter priorities', () => {
+  it('starts waiting tasks by priority, then in arrival order', async () => {
+    const limiter = createLimiter(1);
+    const order: string[] = [];
+    const task = (name: string, priority?: number) => limiter.run(async () => {
+      order.push(name);
+      await wait(1);
+    }, priority);
+    await Promise.all([task('running'), task('late-b', 2), task('late-a', 2), task('early', 1), task('default')]);
+    expect(order).toEqual(['running', 'default', 'early', 'late-b', 'late-a']);
+  });
+});
+

@@ -18,7 +18,7 @@ export interface PageWalk<T> {
   /** For error messages. */
   api: string;
   operation: string;
-  /** Which part of a larger pull this walk is, e.g. "window 3 of 14 (2025-03-01 to 2025-04-01)". */
+  /** Which part of a larger pull this walk is, e.g. "window 3 of 14 (2025-03-01T00:00:00 to 2025-04-01T00:00:00)". */
   part?: string;
 }
 

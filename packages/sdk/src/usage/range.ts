@@ -54,7 +54,8 @@ async function* walkRange({ api, fetchPage, query, windows, pageSize, options }:
         operation: 'getUsage',
         part,
         concurrency,
-        limiter,
+        // Earlier windows first: the head window finishes soonest, and a server reads one window at a time.
+        limiter: { run: (task) => limiter.run(task, index) },
         signal,
         onProgress: (p) => {
           if (p.pagesDone === 1) {
