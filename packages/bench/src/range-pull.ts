@@ -64,7 +64,10 @@ export async function rangePull(options: BenchOptions): Promise<BenchResult> {
     const figures: Figure[] = [];
     for (const [concurrency, s] of Object.entries(summaries)) {
       const speedup = round(s.baseline.medianMs / s.ours.medianMs, 2);
+      // The floor: every request waits the added latency, `concurrency` at a time, and nothing else.
+      const floorMs = Math.ceil((s.ours.metrics.requests as number) / Number(concurrency)) * LATENCY_MS;
       figures.push(
+        { measure: `time against the latency floor (computed), concurrency ${concurrency}`, unit: 'ms', baseline: floorMs, ours: s.ours.medianMs, ratio: round(s.ours.medianMs / floorMs, 2), ratioMeaning: 'ours / floor' },
         { measure: `time, usage.range at concurrency ${concurrency}`, unit: 'ms (median)', baseline: s.baseline.medianMs, ours: s.ours.medianMs, ratio: speedup, ratioMeaning: 'baseline / ours: times faster' },
         { measure: `requests, usage.range at concurrency ${concurrency}`, unit: 'requests', baseline: s.baseline.metrics.requests as number, ours: s.ours.metrics.requests as number },
         { measure: `most requests in flight at the server, concurrency ${concurrency}`, unit: 'requests', baseline: s.baseline.metrics.maxInFlight as number, ours: s.ours.metrics.maxInFlight as number, target: `<= ${concurrency}`, met: (s.ours.metrics.maxInFlight as number) <= Number(concurrency) },
