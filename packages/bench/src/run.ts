@@ -1,7 +1,9 @@
 // The benchmark CLI: `pnpm bench` runs all, `pnpm bench -- paged-pull` one, `--quick` small.
 // Each result goes to bench-results/<name>.json, then summary.md is regenerated from them all.
 import { acronisDownload } from './acronis-download.js';
+import { historyRefresh } from './history-refresh.js';
 import { pagedPull } from './paged-pull.js';
+import { rangePull } from './range-pull.js';
 import { reportDownload } from './report-download.js';
 import { requestOverhead } from './request-overhead.js';
 import { DEFAULT_RESULTS_DIR, writeResult, writeSummary, type BenchResult } from './results.js';
@@ -16,6 +18,8 @@ export const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<Bench
   'sheet-write': sheetWrite,
   sizes,
   'acronis-download': acronisDownload,
+  'range-pull': rangePull,
+  'history-refresh': historyRefresh,
 };
 
 function printResult(result: BenchResult): void {

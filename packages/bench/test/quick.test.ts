@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acronisDownload } from '../src/acronis-download.js';
+import { historyRefresh } from '../src/history-refresh.js';
 import { pagedPull } from '../src/paged-pull.js';
+import { rangePull } from '../src/range-pull.js';
 import { reportDownload } from '../src/report-download.js';
 import { requestOverhead } from '../src/request-overhead.js';
 import { writeResult, writeSummary, type BenchResult } from '../src/results.js';
@@ -56,8 +58,21 @@ describe('benchmarks in quick mode', () => {
     await check(result);
   });
 
+  it('range-pull: the same records from sequential 95-day calls and from usage.range', async () => {
+    const result = await rangePull(quick);
+    expect(result.params.records).toBeGreaterThan(1_000);
+    await check(result);
+  });
+
+  it('history-refresh: the refreshed history equals a full pull, row for row', async () => {
+    const result = await historyRefresh(quick);
+    expect(result.params.rows).toBeGreaterThan(1_000);
+    expect(result.params.pulledWindows).toBe(1);
+    await check(result);
+  });
+
   it('summary.md is generated from the JSON files', async () => {
     const text = await readFile(await writeSummary(dir), 'utf8');
-    for (const name of ['paged-pull', 'request-overhead', 'report-download', 'sheet-write', 'sizes', 'acronis-download']) expect(text).toContain(`| ${name} (quick) |`);
+    for (const name of ['paged-pull', 'request-overhead', 'report-download', 'sheet-write', 'sizes', 'acronis-download', 'range-pull', 'history-refresh']) expect(text).toContain(`| ${name} (quick) |`);
   });
 });

@@ -1,6 +1,6 @@
 // Fault injection. Grammar of `X-Mock-Fault` (or `?mockFault=`): `;`-separated directives,
 //   latency=<ms> | status=<400-599> | retry-after=<value> | reset | truncate | invalid-json
-//   | slow-body=<ms> | times=<n>
+//   | slow-body=<ms> | empty-page | times=<n>
 // e.g. `status=429;retry-after=2;times=1`. Per-request faults only apply in test mode.
 import { mulberry32 } from './data/random.js';
 
@@ -12,6 +12,8 @@ export interface Fault {
   truncate?: boolean;
   invalidJson?: boolean;
   slowBodyMs?: number;
+  /** 200 with the page's envelope as it is (total included) but no items: pages that do not add up. */
+  emptyPage?: boolean;
   /** Only the first N requests that share an X-Request-ID get the fault. */
   times?: number;
 }
@@ -50,6 +52,7 @@ export function parseFault(text: string): Fault | { error: string } {
       case 'reset': ok = fault.reset = flag(); break;
       case 'truncate': ok = fault.truncate = flag(); break;
       case 'invalid-json': ok = fault.invalidJson = flag(); break;
+      case 'empty-page': ok = fault.emptyPage = flag(); break;
       default: return { error: `unknown fault "${key}"` };
     }
     if (ok === undefined) return { error: `bad value in "${part}"` };

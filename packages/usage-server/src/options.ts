@@ -60,6 +60,10 @@ export interface ServerStats {
   byOperation: Record<string, number>;
   byStatus: Record<string, number>;
   faults: number;
+  /** Requests being answered right now... */
+  inFlight: number;
+  /** ...and the most at once since the start or the last resetStats(). */
+  maxInFlight: number;
 }
 
 export interface RunningServer {

@@ -18,7 +18,7 @@ export async function send(res: ServerResponse, reply: Reply, fault?: Fault): Pr
     return;
   }
   if (body.type === 'json') {
-    const bytes = Buffer.from(body.text, 'utf8');
+    const bytes = Buffer.from(fault?.emptyPage && reply.status === 200 ? withoutItems(body.text) : body.text, 'utf8');
     res.writeHead(reply.status, { 'Content-Type': JSON_TYPE, 'Content-Length': String(bytes.length) });
     if (fault?.truncate) return cutOff(res, bytes.subarray(0, Math.floor(bytes.length / 2)));
     if (fault?.slowBodyMs) return dribble(res, [bytes], fault.slowBodyMs);
@@ -95,4 +95,11 @@ function sendInvalidJson(res: ServerResponse, text: string): void {
   const bytes = Buffer.from(broken, 'utf8');
   res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Content-Length': String(bytes.length) });
   res.end(bytes);
+}
+
+/** A paged envelope with its items (and count) emptied and everything else kept. */
+function withoutItems(text: string): string {
+  const page = JSON.parse(text) as Record<string, unknown>;
+  if (!Array.isArray(page.items)) return text;
+  return JSON.stringify({ ...page, count: 0, items: [] });
 }

@@ -37,7 +37,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const issuer = new TokenIssuer(seed);
   const tokenTtl = options.tokenTtlSeconds ?? 3600;
   const verifier = new OAuthVerifier();
-  const stats: ServerStats = { requests: 0, byOperation: {}, byStatus: {}, faults: 0 };
+  const stats: ServerStats = { requests: 0, byOperation: {}, byStatus: {}, faults: 0, inFlight: 0, maxInFlight: 0 };
   const state: ServerState = {
     router, basePath: spec.basePath, origin: '', dataset, pager: new UsagePager(dataset),
     reports: new ReportStore({ delayMs: options.reportDelayMs ?? 1500, polls: options.reportPolls }, dataset.nowHour),
@@ -99,7 +99,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
     stats: () => structuredClone(stats),
     resetStats: () => {
-      Object.assign(stats, { requests: 0, byOperation: {}, byStatus: {}, faults: 0 });
+      Object.assign(stats, { requests: 0, byOperation: {}, byStatus: {}, faults: 0, maxInFlight: stats.inFlight });
     },
     close: () => new Promise<void>((resolve) => {
       acronis.close();
@@ -118,10 +118,13 @@ async function handle(state: ServerState, acronis: AcronisApi, options: ServerOp
   const correlationId = given && given.length <= 128 && /^[\x21-\x7e]+$/.test(given) ? given : randomUUID();
   const ex: Exchange = { req, res, url, correlationId, requestId: headerValue(req, 'x-request-id') };
   res.setHeader('X-Correlation-ID', correlationId);
+  state.stats.inFlight++;
+  state.stats.maxInFlight = Math.max(state.stats.maxInFlight, state.stats.inFlight);
   let logged = false;
   const done = () => {
     if (logged) return;
     logged = true;
+    state.stats.inFlight--;
     const status = res.headersSent ? res.statusCode : 0; // 0: the connection dropped before any answer
     const ms = Math.round(performance.now() - started);
     const stats = state.stats;

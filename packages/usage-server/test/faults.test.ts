@@ -29,6 +29,15 @@ describe('fault injection (test mode)', () => {
     expect(res.headers.get('retry-after')).toBe('2');
   });
 
+  it('empty-page answers the envelope with its total but no items', async () => {
+    const plain = await (await fetch(url(), bearer(server.token))).json();
+    const res = await withFault('empty-page');
+    const body = await res.json();
+    expect(res.status).toBe(200);
+    expect(plain.items.length).toBe(5);
+    expect(body).toEqual({ ...plain, count: 0, items: [] });
+  });
+
   it('latency delays the answer', async () => {
     const t = performance.now();
     const res = await withFault('latency=150');

@@ -82,13 +82,28 @@ describe('server', () => {
     expect((await raw('/app.js', 'POST')).status).toBe(404);
   });
 
+  it('keeps the high-water mark of requests in flight', async () => {
+    const slow = await startServer({ now: NOW, latencyMs: 60 });
+    try {
+      const get = () => fetch(`${slow.url}/usage/realms/${PARTNER}?${DAY}&limit=1`, bearer(slow.token)).then((r) => r.arrayBuffer());
+      await Promise.all([get(), get(), get()]);
+      expect(slow.stats()).toMatchObject({ requests: 3, inFlight: 0, maxInFlight: 3 });
+      slow.resetStats();
+      await get();
+      await get();
+      expect(slow.stats()).toMatchObject({ requests: 2, maxInFlight: 1 });
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('counts requests and calls onRequest; logs one line per request without secrets', async () => {
     server.resetStats();
     const before = seen.length;
     await fetch(`${server.url}/usage/realms/${PARTNER}?${DAY}&limit=1`, bearer(server.token, { 'X-Request-ID': 'r-1' }));
     await fetch(`${server.url}/usage/realms/${PARTNER}/reports`, bearer(server.token));
     await new Promise((r) => setTimeout(r, 20));
-    expect(server.stats()).toMatchObject({ requests: 2, byOperation: { getUsage: 1, listUsageReports: 1 }, byStatus: { 200: 2 } });
+    expect(server.stats()).toMatchObject({ requests: 2, byOperation: { getUsage: 1, listUsageReports: 1 }, byStatus: { 200: 2 }, inFlight: 0, maxInFlight: 1 });
     expect(seen.slice(before).map((i) => [i.operationId, i.status, i.requestId])).toEqual([['getUsage', 200, 'r-1'], ['listUsageReports', 200, undefined]]);
     await fetch(`${server.url}/usage/realms/${PARTNER}?${DAY}&limit=1&access_token=${server.token}`, bearer(server.token));
     expect(lines.some((l) => /^GET \/v2\/usage\/realms\/org123456789\?\S+ 200 \d+ms \S+$/.test(l))).toBe(true);

@@ -1,5 +1,6 @@
-// Date range presets and the 95-day cap, stated in the pane's words before the SDK is asked.
-// All dates are UTC, as the API's are.
+// Date range presets, custom ranges and their limits, stated in the pane's words before the SDK
+// is asked. All dates are UTC, as the API's are; every end is exclusive, as the SDK takes it,
+// and every label names the last day included.
 
 export type RangePreset = 'thisMonth' | 'lastMonth' | 'last30' | 'last90' | 'custom';
 
@@ -46,7 +47,7 @@ function parseDay(s: string): Date | undefined {
   return d.toISOString().slice(0, 10) === m[0] ? d : undefined;
 }
 
-/** A message when the range is unusable, undefined when it is fine. */
+/** A message when the range is unusable for one `usage.all` call (the 95-day cap), undefined when it is fine. */
 export function rangeProblem(r: DateRange): string | undefined {
   const start = Date.parse(`${r.startDate}Z`);
   const end = Date.parse(`${r.endDate}Z`);
@@ -57,4 +58,101 @@ export function rangeProblem(r: DateRange): string | undefined {
     return `The range covers ${Math.ceil(days)} days; the Usage API allows at most ${MAX_RANGE_DAYS}. Shorten the range, or pull it in parts.`;
   }
   return undefined;
+}
+
+/** The presets a finance user expects; `last30` and `last90` are the pane's earlier ones. */
+export type PresetId = 'thisMonth' | 'lastMonth' | 'thisQuarter' | 'lastQuarter' | 'yearToDate' | 'last12Months' | 'fiscalYearToDate' | 'last30' | 'last90';
+
+/** The longest custom range, in months: a guard against a typo pulling a decade. */
+export const MAX_CUSTOM_MONTHS = 36;
+
+export interface ResolvedRange {
+  /** Inclusive start and exclusive end, UTC. */
+  startDate: Date;
+  endDate: Date;
+  /** E.g. "1 Nov 2026 – 30 Nov 2026": the last day included. */
+  label: string;
+  /** True when the period reaches past now and so ends at now. */
+  clippedToNow: boolean;
+}
+
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "1 Dec 2026". */
+function dayLabel(d: Date): string {
+  return `${d.getUTCDate()} ${monthNames[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** The days of `[start, end)` in words, naming the last day included. */
+function rangeLabel(start: Date, end: Date): string {
+  return `${dayLabel(start)} – ${dayLabel(new Date(end.getTime() - 1))}`;
+}
+
+/** The notice shown when a range was moved back to end at now. */
+function clippedNotice(now: Date): string {
+  return `The range ends today, ${dayLabel(now)}: data after now does not exist yet.`;
+}
+
+function ending(startDate: Date, nominalEnd: Date, now: Date): ResolvedRange {
+  const clippedToNow = nominalEnd.getTime() > now.getTime();
+  const endDate = clippedToNow ? now : nominalEnd;
+  return { startDate, endDate, label: rangeLabel(startDate, endDate), clippedToNow };
+}
+
+/**
+ * The range of a preset at `now`. Periods that include today (this month, this quarter, the
+ * "to date" ones, the last 30 or 90 days) end at now and say so. `last12Months` is the 12 whole
+ * months before the current one plus the current month to now; `fiscalYearToDate` starts on the
+ * 1st of `fiscalYearStartMonth` (1 = January, the default) on or before now.
+ */
+export function resolvePreset(id: PresetId, opts: { now: Date; fiscalYearStartMonth?: number }): ResolvedRange {
+  const { now } = opts;
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  const quarter = m - (m % 3);
+  const tomorrow = utcDay(y, m, now.getUTCDate() + 1);
+  switch (id) {
+    case 'thisMonth': return ending(utcDay(y, m), utcDay(y, m + 1), now);
+    case 'lastMonth': return ending(utcDay(y, m - 1), utcDay(y, m), now);
+    case 'thisQuarter': return ending(utcDay(y, quarter), utcDay(y, quarter + 3), now);
+    case 'lastQuarter': return ending(utcDay(y, quarter - 3), utcDay(y, quarter), now);
+    case 'yearToDate': return ending(utcDay(y, 0), tomorrow, now);
+    case 'last12Months': return ending(utcDay(y, m - 12), tomorrow, now);
+    case 'fiscalYearToDate': {
+      const first = (opts.fiscalYearStartMonth ?? 1) - 1;
+      if (!Number.isInteger(first) || first < 0 || first > 11) throw new RangeError(`The fiscal year's first month must be 1 (January) to 12 (December); got ${String(opts.fiscalYearStartMonth)}.`);
+      return ending(utcDay(first <= m ? y : y - 1, first), tomorrow, now);
+    }
+    case 'last30': return ending(utcDay(y, m, now.getUTCDate() - 29), tomorrow, now);
+    case 'last90': return ending(utcDay(y, m, now.getUTCDate() - 89), tomorrow, now);
+  }
+}
+
+export type CustomRangeCheck =
+  | { ok: true; startDate: Date; endDate: Date; clippedToNow: boolean; notice?: string }
+  | { ok: false; field: 'start' | 'end'; message: string };
+
+/**
+ * A custom range of days (`yyyy-mm-dd`, the end day included) checked at `now`: both days real,
+ * the end not before the start, the start not after today, at most MAX_CUSTOM_MONTHS months; an
+ * end past now is moved back to now, with a notice saying so.
+ */
+export function checkCustomRange(start: string, end: string, now: Date): CustomRangeCheck {
+  const from = parseDay(start);
+  if (!from) return { ok: false, field: 'start', message: start.trim() === '' ? 'Enter a start date, e.g. 2026-11-01.' : `The start date "${start.trim()}" is not a real day: enter it as yyyy-mm-dd, e.g. 2026-11-01.` };
+  const to = parseDay(end);
+  if (!to) return { ok: false, field: 'end', message: end.trim() === '' ? 'Enter an end date, e.g. 2026-11-30.' : `The end date "${end.trim()}" is not a real day: enter it as yyyy-mm-dd, e.g. 2026-11-30.` };
+  if (to.getTime() < from.getTime()) {
+    return { ok: false, field: 'end', message: `The end date, ${dayLabel(to)}, is before the start date, ${dayLabel(from)}: choose an end on or after the start.` };
+  }
+  if (from.getTime() >= now.getTime()) {
+    return { ok: false, field: 'start', message: `The start date, ${dayLabel(from)}, is after now (${dayLabel(now)}): there is no usage for it yet.` };
+  }
+  const range = ending(from, new Date(to.getTime() + DAY), now);
+  const limit = utcDay(from.getUTCFullYear(), from.getUTCMonth() + MAX_CUSTOM_MONTHS, from.getUTCDate());
+  if (range.endDate.getTime() > limit.getTime()) {
+    return { ok: false, field: 'end', message: `The range ${range.label} is longer than ${MAX_CUSTOM_MONTHS} months, the most one pull takes: end it by ${dayLabel(new Date(limit.getTime() - DAY))}, or pull it in parts.` };
+  }
+  const { startDate, endDate, clippedToNow } = range;
+  return clippedToNow ? { ok: true, startDate, endDate, clippedToNow, notice: clippedNotice(now) } : { ok: true, startDate, endDate, clippedToNow };
 }

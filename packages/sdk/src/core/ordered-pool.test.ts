@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapInOrder, range } from './ordered-pool.js';
+import { createLimiter, mapInOrder, range } from './ordered-pool.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -64,3 +64,41 @@ describe('mapInOrder', () => {
     expect(seen).toEqual([0, 1, 2]);
   });
 });
+
+describe('createLimiter', () => {
+  it('never runs more than its slots, shared by several callers, first come first served', async () => {
+    const limiter = createLimiter(3);
+    let running = 0;
+    let peak = 0;
+    const order: number[] = [];
+    const task = (n: number) => limiter.run(async () => {
+      running++;
+      peak = Math.max(peak, running);
+      order.push(n);
+      await wait(n % 2 === 0 ? 5 : 1);
+      running--;
+      if (n === 7) throw new Error('seven');
+      return n;
+    });
+    const results = await Promise.allSettled([...range(0, 19)].map(task));
+    expect(peak).toBe(3);
+    expect(order).toEqual([...range(0, 19)]);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    // A failed task gave its slot back.
+    await expect(limiter.run(async () => running)).resolves.toBe(0);
+  });
+});
+
+describe('createLimiter priorities', () => {
+  it('starts waiting tasks by priority, then in arrival order', async () => {
+    const limiter = createLimiter(1);
+    const order: string[] = [];
+    const task = (name: string, priority?: number) => limiter.run(async () => {
+      order.push(name);
+      await wait(1);
+    }, priority);
+    await Promise.all([task('running'), task('late-b', 2), task('late-a', 2), task('early', 1), task('default')]);
+    expect(order).toEqual(['running', 'default', 'early', 'late-b', 'late-a']);
+  });
+});
+

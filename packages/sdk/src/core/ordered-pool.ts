@@ -48,6 +48,44 @@ export async function* mapInOrder<T, R>(items: Iterable<T>, concurrency: number,
   }
 }
 
+/** Bounds how many tasks run at once; one limiter can be shared by several walks. */
+export interface Limiter {
+  /**
+   * Runs `task` when a slot is free and frees the slot when it settles. Waiting tasks start by
+   * `priority` (lower first, default 0), then first come, first served.
+   */
+  run<T>(task: () => Promise<T>, priority?: number): Promise<T>;
+}
+
+/** A limiter of `concurrency` slots (1 to 16). */
+export function createLimiter(concurrency: number): Limiter {
+  const slots = Math.max(1, Math.min(16, Math.floor(concurrency)));
+  const waiting: { priority: number; start: () => void }[] = [];
+  let running = 0;
+  // A freed slot passes straight to the next waiter, so a newcomer can never slip in between.
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next.start();
+    else running--;
+  };
+  return {
+    async run(task, priority = 0) {
+      if (running < slots) running++;
+      else {
+        await new Promise<void>((start) => {
+          const at = waiting.findIndex((w) => w.priority > priority);
+          waiting.splice(at < 0 ? waiting.length : at, 0, { priority, start });
+        });
+      }
+      try {
+        return await task();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
 /** The numbers from..to, inclusive, lazily. */
 export function* range(from: number, to: number): Generator<number> {
   for (let n = from; n <= to; n++) yield n;

@@ -4,30 +4,40 @@
 // an empty page, and fails loudly if the pages do not add up to the announced total.
 import { anySignal } from '../core/abort.js';
 import { createApiError, type ApiError } from '../core/errors.js';
-import { mapInOrder, range, walkAborted } from '../core/ordered-pool.js';
+import { createLimiter, mapInOrder, range, walkAborted, type Limiter } from '../core/ordered-pool.js';
 import type { Page, PageProgress } from './types.js';
 
 export interface PageWalk<T> {
   fetchPage: (offset: number, signal: AbortSignal) => Promise<Page<T>>;
+  /** Pages of this walk asked for at once (default 4). */
   concurrency?: number;
+  /** Requests in flight, shared with other walks (e.g. every window of a range); one of `concurrency` slots when absent. */
+  limiter?: Limiter;
   signal?: AbortSignal;
   onProgress?: (progress: PageProgress) => void;
   /** For error messages. */
   api: string;
   operation: string;
+  /** Which part of a larger pull this walk is, e.g. "window 3 of 14 (2025-03-01T00:00:00 to 2025-04-01T00:00:00)". */
+  part?: string;
 }
 
-function incomplete(walk: { api: string; operation: string }, reason: string, page: number, correlationId?: string): ApiError {
-  return createApiError({ kind: 'incomplete', api: walk.api, operation: walk.operation, reason, page, correlationId });
+function incomplete(walk: { api: string; operation: string; part?: string }, reason: string, page: number, correlationId?: string): ApiError {
+  const where = walk.part === undefined ? '' : `in ${walk.part}, `;
+  return createApiError({ kind: 'incomplete', api: walk.api, operation: walk.operation, reason: `${where}${reason}`, page, correlationId });
 }
 
 /** Every item of every page, in server order. */
 export async function* walkPages<T>(walk: PageWalk<T>): AsyncGenerator<T> {
   const concurrency = Math.max(1, Math.min(16, Math.floor(walk.concurrency ?? 4)));
+  const limiter = walk.limiter ?? createLimiter(concurrency);
   const stop = new AbortController();
   const { signal, dispose } = anySignal([walk.signal, stop.signal]);
+  // A page whose turn comes after the walk was stopped is never asked for.
+  const fetchPage = (n: number): Promise<Page<T>> =>
+    limiter.run(() => (signal.aborted ? Promise.reject(walkAborted(walk.api, walk.operation, 'the walk was cancelled.', n)) : walk.fetchPage(n, signal)));
   try {
-    const first = await walk.fetchPage(0, signal);
+    const first = await fetchPage(0);
     const total = first.total;
     const pageSize = Math.max(1, first.limit || first.items.length || 1);
     const expectedLast = total === 0 ? 0 : Math.ceil(total / pageSize) - 1;
@@ -42,7 +52,7 @@ export async function* walkPages<T>(walk: PageWalk<T>): AsyncGenerator<T> {
 
     let offset = 0;
     const later = first.items.length > 0 ? range(1, lastOffset) : range(1, 0);
-    for await (const page of mapInOrder(later, concurrency, (n) => walk.fetchPage(n, signal))) {
+    for await (const page of mapInOrder(later, concurrency, fetchPage)) {
       offset++;
       if (walk.signal?.aborted) throw walkAborted(walk.api, walk.operation, `the walk was cancelled after ${records} of ${total} records.`, offset);
       lastCorrelationId = page.correlationId;

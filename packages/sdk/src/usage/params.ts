@@ -10,13 +10,16 @@ export type UsageOperationId = keyof typeof spec.operations;
 /** Names the caller may pass for an operation, beyond its spec parameters. */
 const extraKeys: Partial<Record<UsageOperationId, string[]>> = { createUsageReport: ['subAccounts'] };
 
+/** The issue for a date parameter that could not be read, in the words every call uses. */
+export function unreadableDate(name: string, value: unknown): ValidationIssue {
+  return { field: name, message: `${fieldLabel(name)} is not a real date: use a Date, or text like 2024-01-31 or 2024-01-31T00:00:00 (UTC). Got ${JSON.stringify(value instanceof Date ? 'Invalid Date' : value)}.` };
+}
+
 function normalize(name: string, value: unknown, issues: ValidationIssue[]): unknown {
   if (name === 'startDate' || name === 'endDate') {
     if (value === undefined) return undefined;
     const formatted = toApiDateTime(value);
-    if (formatted === undefined) {
-      issues.push({ field: name, message: `${fieldLabel(name)} is not a real date: use a Date, or text like 2024-01-31 or 2024-01-31T00:00:00 (UTC). Got ${JSON.stringify(value instanceof Date ? 'Invalid Date' : value)}.` });
-    }
+    if (formatted === undefined) issues.push(unreadableDate(name, value));
     return formatted;
   }
   if (name === 'groupBy' && Array.isArray(value)) return value.join(',');

@@ -82,6 +82,33 @@ export interface WalkOptions {
   onProgress?: (progress: PageProgress) => void;
 }
 
+/** One window of a range: `[startDate, endDate)`, UTC. */
+export interface DateWindow {
+  startDate: Date;
+  endDate: Date;
+}
+
+/** How far a range pull has come. */
+export interface RangeProgress {
+  windowsDone: number;
+  windowsTotal: number;
+  /** Records received so far (summarized windows before they are merged). */
+  records: number;
+  /** Records announced by the windows whose first page has arrived... */
+  total: number;
+  /** ...which are this many: when it equals `windowsTotal`, `total` is exact. */
+  windowsCounted: number;
+}
+
+export interface RangeOptions {
+  /** Requests in flight across all windows together (default 4, at most 16). */
+  concurrency?: number;
+  /** Records per page, 1 to 100 (default 100). */
+  pageSize?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: RangeProgress) => void;
+}
+
 /** A row of a usage CSV, keyed by the field name in each header's parentheses. */
 export interface UsageCsvRow {
   usageDateTime?: Date;

@@ -1,18 +1,26 @@
-// client.usage: one page, every page, or CSV.
+// client.usage: one page, every page, any range, or CSV.
 import { LazyList } from '../core/lazy-list.js';
 import { jsonBody } from '../core/transport.js';
 import type { components } from '../generated/usage-v2.gen.js';
 import type { UsageContext } from './context.js';
 import { walkPages } from './paging.js';
 import { buildRequest } from './params.js';
+import { usageRange } from './range.js';
 import { toUsageRecord } from './records.js';
-import type { CallOptions, Page, UsagePageQuery, UsageQuery, UsageRecord, WalkOptions } from './types.js';
+import type { CallOptions, Page, RangeOptions, UsagePageQuery, UsageQuery, UsageRecord, WalkOptions } from './types.js';
 
 export interface UsageCalls {
   /** One page of usage records (`offset` is the page number). */
   list(params: UsagePageQuery, options?: CallOptions): Promise<Page<UsageRecord>>;
   /** Every record of every page, in server order: `for await` it, or `await` it for an array. */
   all(params: UsageQuery, options?: WalkOptions): LazyList<UsageRecord>;
+  /**
+   * Every record of a range of any length, pulled as month windows (see `splitRange`), each
+   * walked like `all()`; `concurrency` bounds the requests of all windows together. Records come
+   * in window order; summarized windows (the default detail level) are merged into what one
+   * call over the whole range would answer.
+   */
+  range(params: UsageQuery, options?: RangeOptions): LazyList<UsageRecord>;
   /** The same records as CSV text (the API caps it at 20,000 records). */
   csv(params: UsageQuery, options?: CallOptions): Promise<string>;
 }
@@ -47,6 +55,7 @@ export function createUsageCalls(context: UsageContext): UsageCalls {
         }),
       );
     },
+    range: (params, options) => usageRange(context.transport.api, fetchPage, params, options),
     async csv(params, options = {}) {
       const { path, query } = buildRequest('getUsageCsv', params);
       const { data } = await context.raw.GET('/usage/realms/{realmId}/csv', {
