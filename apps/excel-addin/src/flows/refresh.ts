@@ -11,6 +11,7 @@ import type { TableMeta, TableWriter } from '../workbook/table-writer.js';
 import { acronisCaption, createAcronisReport, downloadAcronisRows, waitForAcronisReport } from './acronis-report.js';
 import { fetchAllUsage, writeProgress, type RunOptions } from './pull.js';
 import { createReport, downloadReport, waitForReport } from './report.js';
+import { assertFitsSheet } from './size.js';
 import { caption, toUsageQuery } from './usage-form.js';
 
 export class NotOurTableError extends Error {
@@ -65,6 +66,7 @@ export async function refreshTable(deps: RefreshDeps, tableName: string, opts: R
   if (!q) throw new NotOurTableError(tableName);
   if (q.baseUrl !== deps.baseUrl) throw new Error(`${tableName} came from ${q.baseUrl}; connect to that API to refresh it.`);
   const records = await pull(deps, q, opts);
+  assertFitsSheet(records.length);
   const pulledAt = (deps.now ?? (() => new Date()))();
   const meta = await deps.writer.replaceRows(
     tableName,

@@ -6,6 +6,7 @@ import type { QueryParams } from '../workbook/query-store.js';
 import type { TableMeta } from '../workbook/table-writer.js';
 import { apiDateTime } from './dates.js';
 import { writeProgress, type FlowDeps, type PullProgress, type RunOptions } from './pull.js';
+import { assertFitsSheet } from './size.js';
 import { caption, toUsageQuery } from './usage-form.js';
 
 export const REPORTS_PAGE_SIZE = 20;
@@ -58,6 +59,7 @@ export function keysOf(rows: readonly UsageCsvRow[]): string[] {
 export async function insertReport(deps: FlowDeps, realmId: string, report: Report, opts: RunOptions & { onProgress?: (p: PullProgress) => void } = {}): Promise<TableMeta> {
   if (report.status !== 'completed') throw new Error(report.status === 'failed' ? `Report ${report.id} failed${report.failureReason ? `: ${report.failureReason}` : '.'}` : `Report ${report.id} is not ready yet.`);
   const rows = await downloadReport(deps.client, report, opts);
+  assertFitsSheet(rows.length);
   const columns = columnsFromKeys(keysOf(rows));
   const { params, subAccounts } = reportParams(report);
   const pulledAt = (deps.now ?? (() => new Date()))();

@@ -1,0 +1,53 @@
+import { createUsageClient, type UsageClient } from '@meterbook/sdk';
+import { startServer, type RunningServer } from '@meterbook/usage-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeError, explainError } from './errors.js';
+import { createReport } from './report.js';
+
+const REALM = 'org123456789';
+const range = { startDate: '2024-05-01T00:00:00', endDate: '2024-05-02T00:00:00', detailLevel: 'day' };
+
+describe('errors in plain words (embedded server over HTTP)', () => {
+  let server: RunningServer;
+  let client: UsageClient;
+  beforeAll(async () => {
+    server = await startServer({ port: 0 });
+    client = createUsageClient({ baseUrl: server.url, token: server.token, maxRetries: 0 });
+  });
+  afterAll(async () => { await server.close(); });
+
+  it('says what the server refused, in one sentence, with the request and the correlation id apart and once', async () => {
+    const e = await createReport(client, REALM, range, ['org987654321']).catch((x: unknown) => x);
+    const plain = explainError(e);
+    expect(plain.summary).toBe('The HERE Usage API refused the request: Sub accounts: org987654321 is not a subaccount of org123456789. Change it and try again.');
+    expect(plain.summary).not.toMatch(/createUsageReport|HTTP 400|Request:|Correlation id|http:/);
+    expect(plain.details).toMatchObject({ operation: 'createUsageReport', status: 400 });
+    expect(plain.details?.request).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/v2\/usage\/realms\/org123456789\/reports/);
+    expect(plain.details?.correlationId).toMatch(/\S{8,}/);
+    const old = describeError(e);
+    expect(old.split(plain.details!.correlationId!).length - 1).toBe(1);
+  });
+
+  it('names the form field of a value the SDK refuses before any request', async () => {
+    const before = server.stats().requests;
+    const e = await createReport(client, REALM, range, ['org112135;']).catch((x: unknown) => x);
+    expect(explainError(e)).toEqual({ summary: 'Sub accounts: "org112135;" is not an org ID like org123456789.' });
+    expect(server.stats().requests).toBe(before);
+  });
+
+  it('names the realm a token may not read, and never shows the token', async () => {
+    const token = server.issueToken({ realms: ['org987654321'] });
+    const narrow = createUsageClient({ baseUrl: server.url, token, maxRetries: 0 });
+    const e = await narrow.usage.list({ realmId: REALM, startDate: range.startDate, endDate: range.endDate, limit: 1 }).catch((x: unknown) => x);
+    const plain = explainError(e);
+    expect(plain.summary).toBe('This token may not read realm org123456789: check the realm (org) ID, or sign in with credentials of that org.');
+    expect(JSON.stringify(plain)).not.toContain(token);
+  });
+
+  it('says a refused token plainly', async () => {
+    const bad = createUsageClient({ baseUrl: server.url, token: 'not-a-valid-token-at-all', maxRetries: 0 });
+    const e = await bad.usage.list({ realmId: REALM, startDate: range.startDate, endDate: range.endDate, limit: 1 }).catch((x: unknown) => x);
+    expect(explainError(e).summary).toBe('The HERE Usage API refused the credentials (expired or wrong): sign in again.');
+    expect(explainError(e).details?.status).toBe(401);
+  });
+});
