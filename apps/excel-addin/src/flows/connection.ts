@@ -67,7 +67,10 @@ export function viaGatewayTokenUrl(gatewayTokenUrl: string, fetchImpl: typeof fe
   };
 }
 
-export function makeClient(c: HereConnection, fetchImpl?: typeof fetch): UsageClient {
+/** Client options a caller may tune (Connect's check makes one try, no retries). */
+export interface ClientTuning { maxRetries?: number }
+
+export function makeClient(c: HereConnection, fetchImpl?: typeof fetch, tuning: ClientTuning = {}): UsageClient {
   const a = c.auth;
   let token: string | ReturnType<typeof hereCredentials>;
   if (a.kind === 'token') token = a.token;
@@ -76,13 +79,13 @@ export function makeClient(c: HereConnection, fetchImpl?: typeof fetch): UsageCl
     const tokenFetch = c.route === 'gateway' ? viaGatewayTokenUrl(gatewayUrls(new URL(c.baseUrl).origin).hereToken, fetchImpl) : fetchImpl;
     token = hereCredentials({ accessKeyId: a.accessKeyId, accessKeySecret: a.accessKeySecret, tokenEndpointUrl: a.tokenEndpointUrl, ...(tokenFetch ? { fetch: tokenFetch } : {}) });
   }
-  return createUsageClient({ baseUrl: c.baseUrl, token, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  return createUsageClient({ baseUrl: c.baseUrl, token, ...tuning, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
 }
 
 /** The Acronis client, loaded on demand so its code stays out of the pane's first download. */
-export async function makeAcronisClient(c: AcronisConnection, fetchImpl?: typeof fetch): Promise<AcronisClient> {
+export async function makeAcronisClient(c: AcronisConnection, fetchImpl?: typeof fetch, tuning: ClientTuning = {}): Promise<AcronisClient> {
   const { createAcronisClient } = await import(/* webpackChunkName: "acronis" */ '@meterbook/sdk/acronis');
-  const f = fetchImpl ? { fetch: fetchImpl } : {};
+  const f = { ...tuning, ...(fetchImpl ? { fetch: fetchImpl } : {}) };
   const a = c.auth;
   if (a.kind === 'client') return createAcronisClient({ baseUrl: c.baseUrl, clientId: a.clientId, clientSecret: a.clientSecret, ...f });
   return createAcronisClient({ baseUrl: c.baseUrl, token: a.kind === 'token' ? a.token : a.key, ...f });
