@@ -42,7 +42,8 @@ describe('the local demo offer', () => {
 
   it('refuses a page on another host name (DNS rebinding), a cross-site request and a foreign origin', async () => {
     const port = new URL(r.gw.origin).port;
-    for (const headers of [{ Host: `evil.example:${port}` }, { 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'https://evil.example' }]) {
+    const refused: Record<string, string>[] = [{ Host: `evil.example:${port}` }, { 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'https://evil.example' }];
+    for (const headers of refused) {
       const res = await get(`${r.gw.origin}/api/demo`, headers);
       expect(res.status).toBe(403);
       expect(res.body).not.toContain(KEY);

@@ -107,34 +107,70 @@ export interface AsyncStorage {
   removeItem(key: string): Promise<void>;
 }
 
-const KEY = 'meterbook.connection';
+export type Source = 'here' | 'acronis';
+export const sourceOf = (c: Connection): Source => (isAcronis(c) ? 'acronis' : 'here');
 
-/** Keeps the connection in memory, and in OfficeRuntime.storage only when the user chose it. */
+/** Where a single connection was kept before there was one per source (read once, then moved). */
+const LEGACY_KEY = 'meterbook.connection';
+const keyOf = (s: Source): string => `${LEGACY_KEY}.${s}`;
+const SOURCES: readonly Source[] = ['here', 'acronis'];
+
+/**
+ * Keeps one connection per source (HERE and Acronis can both be connected), in memory, and in
+ * OfficeRuntime.storage only for those the user chose to keep there.
+ */
 export class ConnectionKeeper {
-  private current: Connection | undefined;
+  private readonly bySource = new Map<Source, Connection>();
+  /** The source connected last: what `get()` without a source answers. */
+  private last: Source | undefined;
   constructor(private readonly storage: AsyncStorage | undefined) {}
 
   get storageAvailable(): boolean { return this.storage !== undefined; }
 
-  async restore(): Promise<Connection | undefined> {
-    if (this.current || !this.storage) return this.current;
-    const raw = await this.storage.getItem(KEY).catch(() => null);
+  private async read(key: string): Promise<Connection | undefined> {
+    const raw = await this.storage?.getItem(key).catch(() => null);
     if (!raw) return undefined;
-    try { this.current = JSON.parse(raw) as Connection; } catch { return undefined; }
-    return this.current;
+    try { return JSON.parse(raw) as Connection; } catch { return undefined; }
   }
 
+  /** The kept connections (a legacy single one is moved to its source); answers the last one. */
+  async restore(): Promise<Connection | undefined> {
+    if (this.bySource.size > 0 || !this.storage) return this.get();
+    for (const s of SOURCES) {
+      const c = await this.read(keyOf(s));
+      if (c) { this.bySource.set(s, c); this.last = s; }
+    }
+    const legacy = await this.read(LEGACY_KEY);
+    if (legacy && !this.bySource.has(sourceOf(legacy))) await this.save(legacy);
+    if (legacy) await this.storage.removeItem(LEGACY_KEY).catch(() => undefined);
+    return this.get();
+  }
+
+  /** Replaces the connection of its source; the other source's stays. */
   async save(c: Connection): Promise<void> {
-    this.current = c;
-    if (c.keep === 'officeStorage' && this.storage) await this.storage.setItem(KEY, JSON.stringify(c));
-    else await this.storage?.removeItem(KEY).catch(() => undefined);
+    const s = sourceOf(c);
+    this.bySource.set(s, c);
+    this.last = s;
+    if (c.keep === 'officeStorage' && this.storage) await this.storage.setItem(keyOf(s), JSON.stringify(c));
+    else await this.storage?.removeItem(keyOf(s)).catch(() => undefined);
   }
 
-  get(): Connection | undefined { return this.current; }
+  /** The connection of a source, or the one connected last. */
+  get(source?: Source): Connection | undefined {
+    const s = source ?? this.last;
+    return s ? this.bySource.get(s) : undefined;
+  }
 
-  /** Sign out: forget everything, in memory and in storage. */
-  async forget(): Promise<void> {
-    this.current = undefined;
-    await this.storage?.removeItem(KEY).catch(() => undefined);
+  /** Every connection held, one per source. */
+  all(): Connection[] { return SOURCES.flatMap((s) => this.bySource.get(s) ?? []); }
+
+  /** Sign out of one source, or of all: forget, in memory and in storage. */
+  async forget(source?: Source): Promise<void> {
+    for (const s of source ? [source] : SOURCES) {
+      this.bySource.delete(s);
+      await this.storage?.removeItem(keyOf(s)).catch(() => undefined);
+    }
+    if (!source) await this.storage?.removeItem(LEGACY_KEY).catch(() => undefined);
+    if (!this.last || !this.bySource.has(this.last)) this.last = SOURCES.find((s) => this.bySource.has(s));
   }
 }
