@@ -9,6 +9,7 @@ import type { QueryParams, QueryStore, StoredQuery } from '../workbook/query-sto
 import type { SourceRecord } from '../workbook/rows.js';
 import type { TableMeta, TableWriter } from '../workbook/table-writer.js';
 import { acronisCaption, createAcronisReport, downloadAcronisRows, waitForAcronisReport } from './acronis-report.js';
+import { replaceRowsGrowing, type ConfirmGrowth } from './growth.js';
 import { fetchAllUsage, writeProgress, type RunOptions } from './pull.js';
 import { createReport, downloadReport, waitForReport } from './report.js';
 import { assertFitsSheet } from './size.js';
@@ -61,17 +62,19 @@ function captionOf(q: StoredQuery, rows: number, pulledAt: Date): string {
   return caption(what, q.realmId, q.params, rows, pulledAt);
 }
 
-export async function refreshTable(deps: RefreshDeps, tableName: string, opts: RunOptions = {}): Promise<TableMeta> {
+export async function refreshTable(deps: RefreshDeps, tableName: string, opts: RunOptions & { confirmGrowth?: ConfirmGrowth } = {}): Promise<TableMeta> {
   const q = await deps.store.get(tableName);
   if (!q) throw new NotOurTableError(tableName);
   if (q.baseUrl !== deps.baseUrl) throw new Error(`${tableName} came from ${q.baseUrl}; connect to that API to refresh it.`);
   const records = await pull(deps, q, opts);
   assertFitsSheet(records.length);
   const pulledAt = (deps.now ?? (() => new Date()))();
-  const meta = await deps.writer.replaceRows(
+  const meta = await replaceRowsGrowing(
+    deps.writer,
     tableName,
     { caption: captionOf(q, records.length, pulledAt), columns: q.columns.map(q.kind === 'acronis-report' ? acronisColumnFor : columnFor), records },
     { signal: opts.signal, onProgress: (p) => opts.onProgress?.(writeProgress(p)) },
+    opts.confirmGrowth,
   );
   await deps.store.save({ ...q, rowCount: records.length, pulledAt: pulledAt.toISOString() });
   return meta;
