@@ -51,3 +51,17 @@ describe('errors in plain words (embedded server over HTTP)', () => {
     expect(explainError(e).details?.status).toBe(401);
   });
 });
+
+describe('a failed report, in plain words', () => {
+  it('says the report failed and why, without the operation or the ids', async () => {
+    const server = await startServer({ port: 0, reportDelayMs: 0 });
+    try {
+      const client = createUsageClient({ baseUrl: server.url, token: server.token, maxRetries: 0 });
+      const ref = await createReport(client, REALM, { ...range, billingTag: 'fail-report' }, []);
+      const e = await client.reports.waitUntilDone(ref, { intervalMs: 10 }).catch((x: unknown) => x);
+      const plain = explainError(e);
+      expect(plain.summary).toMatch(/^The report failed: Report generation failed: billingTag=fail-report is this server's documented failure trigger\. Change the report's settings/);
+      expect(plain.summary).not.toMatch(/waitUntilDone|Correlation id/);
+    } finally { await server.close(); }
+  });
+});

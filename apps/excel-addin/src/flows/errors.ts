@@ -54,7 +54,7 @@ export function serverWords(e: ApiError): string | undefined {
   const words = m?.[1]?.trim();
   if (!words || /^(Bad Request|Forbidden|Unauthorized|Not Found)\.?$/i.test(words)) return undefined;
   const named = words.split('; ').map((part) => part.replace(/^([A-Za-z_][\w.]*): /, (_, f: string) => `${fieldLabelOf(f)}: `)).join('; ');
-  return /[.!?]$/.test(named) ? named : `${named}.`;
+  return /[.!?]$/.test(named) ? named.replace(/\.{2,}$/, '.') : `${named}.`;
 }
 
 function detailsOf(e: ApiError): ErrorDetails | undefined {
@@ -86,7 +86,10 @@ function apiSummary(e: ApiError): string {
     case 'timeout': return `${api} did not answer in time. Try again, or use a report for big ranges.`;
     case 'network': return `Could not reach ${api === 'Acronis' ? 'Acronis' : 'the HERE Usage API'}${e.url ? ` at ${new URL(redactedUrl(e.url)).origin}` : ''}. Check the address and that the server is running, then try again.`;
     case 'server': return `${api} failed on its side${e.status ? ` (${e.status})` : ''}. Try again in a few minutes; if it keeps failing, send the details to support.`;
-    case 'report_failed': return `The report could not be made${said ? `: ${said}` : '.'} Change the report's settings or try again later.`;
+    case 'report_failed': {
+      const why = said?.replace(/^report \S+ failed(?::\s*|\s*\(the server gave no reason\)\.?)/i, '');
+      return `The report failed${why ? `: ${why}` : '.'} Change the report's settings or try again later.`;
+    }
     case 'conflict': return `Someone changed this first${said ? `: ${said}` : '.'} Reload the list and try again.`;
     case 'malformed':
     case 'incomplete': return `${api} sent an answer that could not be read. Try again; if it keeps failing, send the details to support.`;
