@@ -7,6 +7,7 @@
 //      token, app keys or an Acronis API client by hand (printed below, all local-only).
 //   --port <n>     port of the gateway (default 8787); the embedded server takes n+1
 //   --no-build     serve the existing dist/
+//   --dist <dir>   serve this build instead of dist/ (tests)
 // Plain HTTP is for the in-browser preview. Office needs HTTPS: see README ("Sideload into Excel").
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,8 @@ if (!Number.isInteger(port) || port < 1 || port > 65534) {
   process.exit(2);
 }
 const here = fileURLToPath(new URL('..', import.meta.url));
+const distFlag = args.indexOf('--dist');
+const dist = distFlag >= 0 ? args[distFlag + 1] : `${here}dist`;
 
 spawnSync(process.execPath, ['scripts/usage-data-off.mjs'], { cwd: here, stdio: 'inherit' });
 if (!args.includes('--no-build')) {
@@ -30,13 +33,13 @@ if (!args.includes('--no-build')) {
 const { startServer } = await import('@meterbook/usage-server');
 const { startGateway } = await import('@meterbook/gateway');
 const REALM = 'org123456789';
-const server = await startServer({ port: port + 1, host: '127.0.0.1', staticDir: `${here}dist`, mode: 'test' });
+const server = await startServer({ port: port + 1, host: '127.0.0.1', staticDir: dist, mode: 'test' });
 // Every URL printed is on localhost: a page at localhost calling 127.0.0.1 is another site (CORS).
 const direct = server.origin.replace('127.0.0.1', 'localhost');
 const gatewayUrl = `http://localhost:${port}`;
 const gateway = await startGateway({
   port, host: '127.0.0.1', tls: false, publicUrl: gatewayUrl, allowedOrigins: [gatewayUrl, `http://127.0.0.1:${port}`],
-  paneDir: `${here}dist`, auth: 'credentials', demo: true, demoRealm: REALM,
+  paneDir: dist, auth: 'credentials', demo: true, demoRealm: REALM,
   // A new access key at each start: it only ever opens these dev credentials, on this computer.
   accessKey: randomBytes(24).toString('base64url'),
   upstreams: { usage: server.url, 'here-account': server.origin, acronis: server.acronis.baseUrl },
