@@ -17,7 +17,7 @@ export interface ErrorDetails {
   /** The API operation, e.g. `createUsageReport`. */
   operation?: string;
   status?: number;
-  /** Method and URL, credential-like query values removed. */
+  /** Method and URL (the SDK removes credential-like query values). */
   request?: string;
   correlationId?: string;
   requestId?: string;
@@ -30,20 +30,7 @@ export interface PlainError {
 }
 
 const CANCELLED = 'Cancelled. The workbook was left as it was.';
-const SECRET_PARAM = /token|secret|signature|password|key|auth|code/i;
-
-/** The URL without user info or credential-like query values. */
-export function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    for (const k of [...u.searchParams.keys()]) if (SECRET_PARAM.test(k)) u.searchParams.set(k, 'REDACTED');
-    return u.toString();
-  } catch {
-    return '(unparseable URL)';
-  }
-}
+const originOf = (url: string): string | undefined => { try { return new URL(url).origin; } catch { return undefined; } };
 
 /**
  * The server's own words from an SDK error message ("<api> <op> failed: HTTP 400: <words>
@@ -61,7 +48,8 @@ function detailsOf(e: ApiError): ErrorDetails | undefined {
   const d: ErrorDetails = {};
   if (e.operation) d.operation = e.operation;
   if (e.status !== undefined) d.status = e.status;
-  if (e.url) d.request = `${e.method ?? 'GET'} ${redactedUrl(e.url)}`;
+  // The SDK's error URL already has credential-like query values removed (core/redact.ts).
+  if (e.url) d.request = `${e.method ?? 'GET'} ${e.url}`;
   if (e.correlationId) d.correlationId = e.correlationId;
   if (e.requestId) d.requestId = e.requestId;
   return Object.keys(d).length ? d : undefined;
@@ -84,7 +72,7 @@ function apiSummary(e: ApiError): string {
     case 'rate_limit': return `${api} is busy (too many requests). Try again in a minute.`;
     case 'aborted': return CANCELLED;
     case 'timeout': return `${api} did not answer in time. Try again, or use a report for big ranges.`;
-    case 'network': return `Could not reach ${api === 'Acronis' ? 'Acronis' : 'the HERE Usage API'}${e.url ? ` at ${new URL(redactedUrl(e.url)).origin}` : ''}. Check the address and that the server is running, then try again.`;
+    case 'network': return `Could not reach ${api === 'Acronis' ? 'Acronis' : 'the HERE Usage API'}${e.url && originOf(e.url) ? ` at ${originOf(e.url)}` : ''}. Check the address and that the server is running, then try again.`;
     case 'server': return `${api} failed on its side${e.status ? ` (${e.status})` : ''}. Try again in a few minutes; if it keeps failing, send the details to support.`;
     case 'report_failed': {
       const why = said?.replace(/^report \S+ failed(?::\s*|\s*\(the server gave no reason\)\.?)/i, '');
