@@ -74,6 +74,8 @@ const gatewayKeyRefused = (e: ApiError): boolean => e.code === 'E_GATEWAY_ACCESS
 async function classify(e: unknown, c: Connection, opts: VerifyOptions, realmId?: string): Promise<VerifyResult> {
   if (!(e instanceof ApiError)) return fail('other', explainError(e).summary);
   if (e.kind === 'network') return networkProblem(e, c.baseUrl, opts);
+  if (e.code === 'E_GATEWAY_UPSTREAM_UNREACHABLE') return fail('serverDown', 'The Meterbook gateway answers, but the API behind it does not: try again later, or ask the gateway\'s administrator (for the demo: restart pnpm start).', e);
+  if (e.code === 'E_GATEWAY_TOKEN') return fail('keysRefused', 'The Meterbook gateway could not get a token with the credentials it holds: ask its administrator to check them.', e);
   if (e.kind === 'auth' && gatewayKeyRefused(e)) return fail('accessKeyWrong', 'The gateway refused the access key: check the "Gateway access key" field (the key your administrator gave you) and connect again.', e);
   if (e.operation === 'requestToken' && e.kind === 'auth') {
     if (isAcronis(c)) return fail('keysRefused', `Acronis refused the API client${c.auth.kind === 'client' ? ` ${c.auth.clientId}` : ''}: check the client ID and secret, and that the data center URL is the one shown when the client was made.`, e);

@@ -93,6 +93,15 @@ describe('Connect verifies with the cheapest real call (embedded server, gateway
     expect(down).toMatchObject({ ok: false, problem: 'serverDown', summary: `No server answers at http://127.0.0.1:${port}: start it (pnpm start for the demo) or check the address, then connect again.` });
   });
 
+  it('says when the gateway answers but the API behind it is down', async () => {
+    const port = await freePort();
+    const orphan = await startGateway({ paneDir: false, upstreams: { usage: `http://127.0.0.1:${port}/v2` }, auth: 'credentials', accessKey: KEY, rateLimit: false, tokenProvider: () => 'upstream-token' });
+    try {
+      const c: Connection = { source: 'here', route: 'gateway', baseUrl: `${orphan.url}/api/usage/v2`, realmId: REALM, auth: { kind: 'gatewayKey', key: KEY }, keep: 'session' };
+      expect(await verifyConnection(c, { pageOrigin: orphan.url })).toMatchObject({ ok: false, problem: 'serverDown', summary: expect.stringMatching(/^The Meterbook gateway answers, but the API behind it does not/) });
+    } finally { await orphan.close(); }
+  });
+
   it('checks Acronis with the token and one page of tenants', async () => {
     const a = server.acronis;
     const acronis = (auth: Extract<Connection, { source: 'acronis' }>['auth']): Connection => ({ source: 'acronis', route: 'direct', baseUrl: a.baseUrl, auth, keep: 'session' });
