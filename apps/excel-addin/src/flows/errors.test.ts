@@ -2,6 +2,8 @@ import { createUsageClient, type UsageClient } from '@meterbook/sdk';
 import { startServer, type RunningServer } from '@meterbook/usage-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError, explainError } from './errors.js';
+import { createAcronisClient } from '@meterbook/sdk/acronis';
+import { createAcronisReport, waitForAcronisReport } from './acronis-report.js';
 import { createReport } from './report.js';
 
 const REALM = 'org123456789';
@@ -62,6 +64,21 @@ describe('a failed report, in plain words', () => {
       const plain = explainError(e);
       expect(plain.summary).toMatch(/^The report failed: Report generation failed: billingTag=fail-report is this server's documented failure trigger\. Change the report's settings/);
       expect(plain.summary).not.toMatch(/waitUntilDone|Correlation id/);
+    } finally { await server.close(); }
+  });
+});
+
+describe('a failed Acronis report, in plain words', () => {
+  it('says Acronis could not make it, not "Acronis API waitUntilSaved failed"', async () => {
+    const server = await startServer({ port: 0, acronisReportDelayMs: 0 });
+    try {
+      const a = server.acronis;
+      const client = createAcronisClient({ baseUrl: a.baseUrl, token: a.token, maxRetries: 0 });
+      const report = await createAcronisReport(client, { tenantId: a.failingTenantId, tenantName: 'x', level: 'accounts', kind: 'usage_current' }, new Date());
+      const e = await waitForAcronisReport(client, report, { intervalMs: 10 }).catch((x: unknown) => x);
+      const plain = explainError(e);
+      expect(plain.summary).toBe('Acronis could not make this report. Try again later; if it keeps failing, check the tenant in the Acronis console.');
+      expect(plain.details?.operation).toBe('waitUntilSaved');
     } finally { await server.close(); }
   });
 });

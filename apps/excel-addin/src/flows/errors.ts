@@ -75,6 +75,7 @@ function apiSummary(e: ApiError): string {
     case 'network': return `Could not reach ${api === 'Acronis' ? 'Acronis' : 'the HERE Usage API'}${e.url && originOf(e.url) ? ` at ${originOf(e.url)}` : ''}. Check the address and that the server is running, then try again.`;
     case 'server': return `${api} failed on its side${e.status ? ` (${e.status})` : ''}. Try again in a few minutes; if it keeps failing, send the details to support.`;
     case 'report_failed': {
+      if (e.api === 'Acronis API') return 'Acronis could not make this report. Try again later; if it keeps failing, check the tenant in the Acronis console.';
       const why = said?.replace(/^report \S+ failed(?::\s*|\s*\(the server gave no reason\)\.?)/i, '');
       return `The report failed${why ? `: ${why}` : '.'} Change the report's settings or try again later.`;
     }
