@@ -64,7 +64,8 @@ async function networkProblem(e: ApiError, baseUrl: string, opts: VerifyOptions)
   const origin = new URL(url).origin;
   const crossOrigin = origin !== opts.pageOrigin;
   if (crossOrigin && (await (opts.reachable ?? noCorsReachable)(url))) {
-    return fail('cors', `The server at ${origin} answers, but not to a browser page from another site (CORS).${loopbackHint(baseUrl, opts.pageOrigin)} Otherwise open the pane from the Meterbook gateway and connect through it.`, e);
+    const hint = loopbackHint(baseUrl, opts.pageOrigin);
+    return fail('cors', `The server at ${origin} answers, but not to a browser page from another site (CORS).${hint}${hint ? ' Or open' : ' Open'} the pane from the Meterbook gateway and connect through it.`, e);
   }
   return fail('serverDown', `No server answers at ${origin}: start it (pnpm start for the demo) or check the address, then connect again.`, e);
 }
