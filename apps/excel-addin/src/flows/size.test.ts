@@ -6,7 +6,7 @@ import { PreviewWriter } from '../workbook/preview-writer.js';
 import { QueryStore } from '../workbook/query-store.js';
 import { insertUsage } from './pull.js';
 import { createReport } from './report.js';
-import { assertFitsSheet, judgeSize, SHEET_CAPACITY, TooBigForSheetError } from './size.js';
+import { assertFitsSheet, judgeSize, SHEET_CAPACITY, TooBigForSheetError, withDayDetail } from './size.js';
 
 const REALM = 'org123456789';
 
@@ -53,7 +53,7 @@ describe('an hourly pull above 20,000 records (embedded server over HTTP)', () =
     expect(wb.model.sheets).toEqual([]);
     // The report the old verdict offered is refused for this very query; day detail is not.
     expect(() => createReport(client, REALM, params, [])).toThrow(/not hour/);
-    const day = await insertUsage(deps, REALM, { ...params, detailLevel: 'day' });
+    const day = await insertUsage(deps, REALM, withDayDetail(params));
     expect(day.kind).toBe('inserted');
   });
 });

@@ -3,6 +3,7 @@
 // month detail, never hour, so an hourly pull is offered day detail instead.
 
 import type { UsageClient, UsageQuery } from '@meterbook/sdk';
+import type { QueryParams } from '../workbook/query-store.js';
 import { HEADER_ROW } from '../workbook/table-writer.js';
 import { MAX_SHEET_ROWS } from '../workbook/prepare.js';
 
@@ -45,6 +46,9 @@ export function judgeSize(total: number, detailLevel?: string): SizeVerdict {
   }
   return { total, tooBigForSheet: false, slowRoad: false };
 }
+
+/** The same query at day detail: what "Day detail instead" pulls. */
+export const withDayDetail = (p: QueryParams): QueryParams => ({ ...p, detailLevel: 'day' });
 
 /** Reads `total` from a one-record first page. */
 export async function probeUsage(client: UsageClient, query: UsageQuery, signal?: AbortSignal): Promise<SizeVerdict> {
