@@ -1,6 +1,7 @@
 // GET /api/demo: the demo access key goes only to a local page of a gateway started for a demo.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCli } from '../src/cli.js';
 import { startGateway } from '../src/index.js';
 import { PARTNER, rig, type Rig } from './helpers.js';
 
@@ -61,5 +62,14 @@ describe('the local demo offer', () => {
     await expect(startGateway({ ...base, host: '0.0.0.0', tls: false })).rejects.toThrow(/loopback/);
     await expect(startGateway({ ...base, trustProxy: true })).rejects.toThrow(/trustProxy/);
     await expect(startGateway({ paneDir: false, demo: true })).rejects.toThrow(/credentials mode/);
+  });
+
+  it('is a flag (or METERBOOK_GATEWAY_DEMO), off by default', () => {
+    const on = parseCli(['--auth', 'credentials', '--demo', '--demo-realm', PARTNER, '--tls', 'off'], {});
+    expect(on !== 'help' && [on.demo, on.demoRealm]).toEqual([true, PARTNER]);
+    const env = parseCli(['--auth', 'credentials'], { METERBOOK_GATEWAY_DEMO: '1' });
+    expect(env !== 'help' && env.demo).toBe(true);
+    const off = parseCli([], {});
+    expect(off !== 'help' && off.demo).toBe(false);
   });
 });
