@@ -29,6 +29,9 @@ Usage: pnpm --filter @meterbook/gateway start -- [flags]
                            Acronis too, in credentials mode, when ACRONIS_CLIENT_ID and ACRONIS_CLIENT_SECRET are set
                            (tokens from --upstream acronis=<data center URL>/api/2)
   --access-key <key>       key the pane presents in credentials mode (prefer the environment variable)
+  --demo                   local demo only (credentials mode, loopback host): GET /api/demo hands the access
+                           key to a page opened from this gateway on this computer; never in production
+  --demo-realm <id>        the realm the demo connection reads
   --access-key-header <h>  header that may carry the access key besides Authorization (default X-Meterbook-Key)
   --cert <file> --key <file>  TLS certificate and key (PEM)
   --tls <dev|off>          dev: self-signed localhost certificate kept in .dev-certs (default without --cert);
@@ -61,6 +64,8 @@ const FLAGS = {
   credentials: { type: 'string' },
   'access-key': { type: 'string' },
   'access-key-header': { type: 'string' },
+  demo: { type: 'boolean' },
+  'demo-realm': { type: 'string' },
   cert: { type: 'string' },
   key: { type: 'string' },
   tls: { type: 'string' },
@@ -133,6 +138,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     credentialsFile: flag('credentials'),
     accessKey: flag('access-key'),
     accessKeyHeader: flag('access-key-header'),
+    demo: bool('demo'),
+    demoRealm: flag('demo-realm'),
     tls,
     allowedOrigins: origins.length > 0 ? origins : undefined,
     maxBodyBytes: int('max-body-bytes', 65_536),

@@ -59,6 +59,14 @@ export interface GatewayOptions {
   tokenProvider?: TokenFunction;
   /** credentials mode: the key the pane presents (`Authorization: Bearer <key>` or the `accessKeyHeader`). At least 16 characters. */
   accessKey?: string;
+  /**
+   * credentials mode, loopback only: `GET /api/demo` hands the access key to a page opened on this
+   * computer from the gateway itself, for a local demo over development credentials. Never in
+   * production: anyone who can open a page on the machine gets the key. Default false.
+   */
+  demo?: boolean;
+  /** demo: the realm the pane's demo connection reads (e.g. the embedded server's partner org). */
+  demoRealm?: string;
   /** Default `X-Meterbook-Key`. */
   accessKeyHeader?: string;
   /** Default false (plain HTTP, loopback only). */

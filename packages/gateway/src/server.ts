@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { buildAllowList, forwardedQuery, type AllowList, type Route } from './allow-list.js';
 import { createAuth, type Auth } from './auth-modes.js';
 import { createCors, normalizeOrigin, type Cors } from './cors.js';
+import { checkDemoOptions, sendDemo, type DemoOffer } from './demo.js';
 import { GatewayError, sendError } from './errors.js';
 import { createForwarder, type Forwarder } from './forward.js';
 import { FORWARDED_REQUEST_HEADERS, safeValue, saneId, single } from './headers.js';
@@ -45,6 +46,8 @@ interface Context {
   accessKeyHeader: string;
   methods: string[];
   log: ((line: string) => void) | undefined;
+  /** Set only when started with `demo` (credentials mode, loopback). */
+  demo: DemoOffer | undefined;
 }
 
 /** What the log line says about one request; filled in as it is handled. */
@@ -60,6 +63,7 @@ interface Trace {
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   const host = options.host ?? '127.0.0.1';
   const specDir = options.specDir ?? DEFAULT_SPEC_DIR;
+  checkDemoOptions(options);
   const allow = buildAllowList(loadSpecOperations(specDir), options.upstreams);
   const auth = await createAuth(options, allow.mounts);
   const paneDir = options.paneDir === false ? undefined : (options.paneDir ?? DEFAULT_PANE_DIR);
@@ -119,6 +123,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     accessKeyHeader,
     methods: [...new Set(allow.routes.map((r) => r.method))],
     log: options.log,
+    demo: options.demo ? demoOffer(options, allow, auth, publicUrl) : undefined,
   };
 
   return {
@@ -215,6 +220,7 @@ async function handleApi(
     res.once('close', admission.release);
   }
   if (path === '/api' || path === '/api/') return sendIndex(ctx, req, res, publicUrl);
+  if (path === '/api/demo') return sendDemo(ctx.demo, req, res);
 
   const match = ctx.allow.match(req.method ?? '', path);
   const { route } = match;
@@ -267,6 +273,15 @@ async function readBody(req: IncomingMessage, route: Route, limit: number): Prom
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
+}
+
+function demoOffer(options: GatewayOptions, allow: AllowList, auth: Auth, publicUrl: string): DemoOffer {
+  const offered = allow.mounts.filter((m) => allow.routes.some((r) => r.mount === m && auth.offers(r)));
+  return {
+    accessKey: options.accessKey ?? '',
+    ...(options.demoRealm ? { realmId: options.demoRealm } : {}),
+    apis: Object.fromEntries(offered.map((m) => [m.name, `${publicUrl}${m.prefix}`])),
+  };
 }
 
 /** `GET /api`: what this gateway forwards and how to authenticate; no secrets. */

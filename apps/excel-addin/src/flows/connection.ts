@@ -68,7 +68,10 @@ export function viaGatewayTokenUrl(gatewayTokenUrl: string, fetchImpl: typeof fe
   };
 }
 
-export function makeClient(c: HereConnection, fetchImpl?: typeof fetch): UsageClient {
+/** Client options a caller may tune (Connect's check makes one try, no retries). */
+export interface ClientTuning { maxRetries?: number }
+
+export function makeClient(c: HereConnection, fetchImpl?: typeof fetch, tuning: ClientTuning = {}): UsageClient {
   const a = c.auth;
   let token: string | ReturnType<typeof hereCredentials>;
   if (a.kind === 'token') token = a.token;
@@ -78,16 +81,16 @@ export function makeClient(c: HereConnection, fetchImpl?: typeof fetch): UsageCl
     token = hereCredentials({ accessKeyId: a.accessKeyId, accessKeySecret: a.accessKeySecret, tokenEndpointUrl: a.tokenEndpointUrl, ...(tokenFetch ? { fetch: tokenFetch } : {}) });
   }
   const notices = retryNotices();
-  const client = createUsageClient({ baseUrl: c.baseUrl, token, onRetry: notices.onRetry, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  const client = createUsageClient({ baseUrl: c.baseUrl, token, ...tuning, onRetry: notices.onRetry, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   notices.attach(client);
   return client;
 }
 
 /** The Acronis client, loaded on demand so its code stays out of the pane's first download. */
-export async function makeAcronisClient(c: AcronisConnection, fetchImpl?: typeof fetch): Promise<AcronisClient> {
+export async function makeAcronisClient(c: AcronisConnection, fetchImpl?: typeof fetch, tuning: ClientTuning = {}): Promise<AcronisClient> {
   const { createAcronisClient } = await import(/* webpackChunkName: "acronis" */ '@meterbook/sdk/acronis');
   const notices = retryNotices();
-  const f = { onRetry: notices.onRetry, ...(fetchImpl ? { fetch: fetchImpl } : {}) };
+  const f = { ...tuning, onRetry: notices.onRetry, ...(fetchImpl ? { fetch: fetchImpl } : {}) };
   const a = c.auth;
   const client = a.kind === 'client'
     ? createAcronisClient({ baseUrl: c.baseUrl, clientId: a.clientId, clientSecret: a.clientSecret, ...f })
@@ -112,34 +115,70 @@ export interface AsyncStorage {
   removeItem(key: string): Promise<void>;
 }
 
-const KEY = 'meterbook.connection';
+export type Source = 'here' | 'acronis';
+export const sourceOf = (c: Connection): Source => (isAcronis(c) ? 'acronis' : 'here');
 
-/** Keeps the connection in memory, and in OfficeRuntime.storage only when the user chose it. */
+/** Where a single connection was kept before there was one per source (read once, then moved). */
+const LEGACY_KEY = 'meterbook.connection';
+const keyOf = (s: Source): string => `${LEGACY_KEY}.${s}`;
+const SOURCES: readonly Source[] = ['here', 'acronis'];
+
+/**
+ * Keeps one connection per source (HERE and Acronis can both be connected), in memory, and in
+ * OfficeRuntime.storage only for those the user chose to keep there.
+ */
 export class ConnectionKeeper {
-  private current: Connection | undefined;
+  private readonly bySource = new Map<Source, Connection>();
+  /** The source connected last: what `get()` without a source answers. */
+  private last: Source | undefined;
   constructor(private readonly storage: AsyncStorage | undefined) {}
 
   get storageAvailable(): boolean { return this.storage !== undefined; }
 
-  async restore(): Promise<Connection | undefined> {
-    if (this.current || !this.storage) return this.current;
-    const raw = await this.storage.getItem(KEY).catch(() => null);
+  private async read(key: string): Promise<Connection | undefined> {
+    const raw = await this.storage?.getItem(key).catch(() => null);
     if (!raw) return undefined;
-    try { this.current = JSON.parse(raw) as Connection; } catch { return undefined; }
-    return this.current;
+    try { return JSON.parse(raw) as Connection; } catch { return undefined; }
   }
 
+  /** The kept connections (a legacy single one is moved to its source); answers the last one. */
+  async restore(): Promise<Connection | undefined> {
+    if (this.bySource.size > 0 || !this.storage) return this.get();
+    for (const s of SOURCES) {
+      const c = await this.read(keyOf(s));
+      if (c) { this.bySource.set(s, c); this.last = s; }
+    }
+    const legacy = await this.read(LEGACY_KEY);
+    if (legacy && !this.bySource.has(sourceOf(legacy))) await this.save(legacy);
+    if (legacy) await this.storage.removeItem(LEGACY_KEY).catch(() => undefined);
+    return this.get();
+  }
+
+  /** Replaces the connection of its source; the other source's stays. */
   async save(c: Connection): Promise<void> {
-    this.current = c;
-    if (c.keep === 'officeStorage' && this.storage) await this.storage.setItem(KEY, JSON.stringify(c));
-    else await this.storage?.removeItem(KEY).catch(() => undefined);
+    const s = sourceOf(c);
+    this.bySource.set(s, c);
+    this.last = s;
+    if (c.keep === 'officeStorage' && this.storage) await this.storage.setItem(keyOf(s), JSON.stringify(c));
+    else await this.storage?.removeItem(keyOf(s)).catch(() => undefined);
   }
 
-  get(): Connection | undefined { return this.current; }
+  /** The connection of a source, or the one connected last. */
+  get(source?: Source): Connection | undefined {
+    const s = source ?? this.last;
+    return s ? this.bySource.get(s) : undefined;
+  }
 
-  /** Sign out: forget everything, in memory and in storage. */
-  async forget(): Promise<void> {
-    this.current = undefined;
-    await this.storage?.removeItem(KEY).catch(() => undefined);
+  /** Every connection held, one per source. */
+  all(): Connection[] { return SOURCES.flatMap((s) => this.bySource.get(s) ?? []); }
+
+  /** Sign out of one source, or of all: forget, in memory and in storage. */
+  async forget(source?: Source): Promise<void> {
+    for (const s of source ? [source] : SOURCES) {
+      this.bySource.delete(s);
+      await this.storage?.removeItem(keyOf(s)).catch(() => undefined);
+    }
+    if (!source) await this.storage?.removeItem(LEGACY_KEY).catch(() => undefined);
+    if (!this.last || !this.bySource.has(this.last)) this.last = SOURCES.find((s) => this.bySource.has(s));
   }
 }

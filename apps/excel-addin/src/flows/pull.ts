@@ -6,7 +6,7 @@ import { usageColumns } from '../workbook/columns.js';
 import type { QueryParams, QueryStore } from '../workbook/query-store.js';
 import type { TableMeta, TableWriter, WriteProgress } from '../workbook/table-writer.js';
 import { sayingRetries } from './retry-notices.js';
-import { probeUsage, type SizeVerdict } from './size.js';
+import { assertFitsSheet, probeUsage, type SizeVerdict } from './size.js';
 import { caption, toUsageQuery } from './usage-form.js';
 
 export type PullProgress =
@@ -53,6 +53,7 @@ export async function insertUsage(deps: FlowDeps, realmId: string, params: Query
   const verdict = await probeUsage(deps.client, query, opts.signal);
   if (verdict.tooBigForSheet || (verdict.slowRoad && !opts.allowSlow)) return { kind: 'tooBig', verdict };
   const records = await fetchAllUsage(deps.client, query, opts);
+  assertFitsSheet(records.length);
   const columns = usageColumns({ usageFields: Array.isArray(params.usageFields) ? params.usageFields : undefined, detailLevel: typeof params.detailLevel === 'string' ? params.detailLevel : undefined });
   const pulledAt = (deps.now ?? (() => new Date()))();
   const meta = await deps.writer.createTable(

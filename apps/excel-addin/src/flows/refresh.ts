@@ -11,9 +11,11 @@ import type { QueryParams, QueryStore, StoredQuery } from '../workbook/query-sto
 import type { SourceRecord } from '../workbook/rows.js';
 import type { TableMeta, TableWriter } from '../workbook/table-writer.js';
 import { acronisCaption, pullAcronisRefresh } from './acronis-report.js';
+import { replaceRowsGrowing, type ConfirmGrowth } from './growth.js';
 import { fetchAllUsage, writeProgress, type RunOptions } from './pull.js';
 import { createReport, downloadReport, waitForReport } from './report.js';
 import { sayingRetries } from './retry-notices.js';
+import { assertFitsSheet } from './size.js';
 import { caption, toUsageQuery } from './usage-form.js';
 
 export class NotOurTableError extends Error {
@@ -63,7 +65,7 @@ function captionOf(q: StoredQuery, rows: number, pulledAt: Date): string {
   return caption(what, q.realmId, q.params, rows, pulledAt);
 }
 
-export async function refreshTable(deps: RefreshDeps, tableName: string, opts: RunOptions = {}): Promise<TableMeta> {
+export async function refreshTable(deps: RefreshDeps, tableName: string, opts: RunOptions & { confirmGrowth?: ConfirmGrowth } = {}): Promise<TableMeta> {
   const q = await deps.store.get(tableName);
   if (!q) throw new NotOurTableError(tableName);
   if (q.baseUrl !== deps.baseUrl) throw new Error(`${tableName} came from ${q.baseUrl}; connect to that API to refresh it.`);
@@ -73,10 +75,13 @@ export async function refreshTable(deps: RefreshDeps, tableName: string, opts: R
   const pulledAt = (deps.now ?? (() => new Date()))();
   let meta: TableMeta;
   try {
-    meta = await deps.writer.replaceRows(
+    assertFitsSheet(records.length);
+    meta = await replaceRowsGrowing(
+      deps.writer,
       tableName,
       { caption: captionOf(q, records.length, pulledAt), columns: q.columns.map(q.kind === 'acronis-report' ? acronisColumnFor : columnFor), records },
       { signal: opts.signal, onProgress: (p) => opts.onProgress?.(writeProgress(p)) },
+      opts.confirmGrowth,
     );
     await deps.store.save({ ...q, params: pulled.params ?? q.params, rowCount: records.length, pulledAt: pulledAt.toISOString() });
   } catch (e) {

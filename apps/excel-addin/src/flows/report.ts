@@ -6,7 +6,8 @@ import type { QueryParams } from '../workbook/query-store.js';
 import type { TableMeta } from '../workbook/table-writer.js';
 import { apiDateTime } from './dates.js';
 import { sayingRetries } from './retry-notices.js';
-import { writeProgress, type FlowDeps, type RunOptions } from './pull.js';
+import { writeProgress, type FlowDeps, type PullProgress, type RunOptions } from './pull.js';
+import { assertFitsSheet } from './size.js';
 import { caption, toUsageQuery } from './usage-form.js';
 
 export const REPORTS_PAGE_SIZE = 20;
@@ -59,6 +60,7 @@ export function keysOf(rows: readonly UsageCsvRow[]): string[] {
 export async function insertReport(deps: FlowDeps, realmId: string, report: Report, opts: RunOptions = {}): Promise<TableMeta> {
   if (report.status !== 'completed') throw new Error(report.status === 'failed' ? `Report ${report.id} failed${report.failureReason ? `: ${report.failureReason}` : '.'}` : `Report ${report.id} is not ready yet.`);
   const rows = await sayingRetries(deps.client, opts.onProgress, () => downloadReport(deps.client, report, opts));
+  assertFitsSheet(rows.length);
   const columns = columnsFromKeys(keysOf(rows));
   const { params, subAccounts } = reportParams(report);
   const pulledAt = (deps.now ?? (() => new Date()))();

@@ -13,7 +13,7 @@ describe('the connection route', () => {
     expect(isCorsFailure(network, `${PANE}/api/usage/v2`, PANE)).toBe(false);
     expect(isCorsFailure(new ApiError({ kind: 'auth', api: 'x', operation: 'y', reason: 'z' }), 'https://other', PANE)).toBe(false);
     expect(describeError(network, { baseUrl: 'https://usage.bam.api.here.com/v2', pageOrigin: PANE })).toMatch(/^The HERE Usage API does not accept calls from a browser page \(CORS\)\. Use the Meterbook gateway: /);
-    expect(describeError(network)).toMatch(/Could not reach the API/);
+    expect(describeError(network)).toMatch(/^Could not reach the HERE Usage API\. Check the address/);
   });
 
   it('recognises a gateway by its index', async () => {

@@ -119,6 +119,22 @@ export class OfficeWriter implements TableWriter {
     });
   }
 
+  async insertRowsBelow(tableName: string, rows: number): Promise<void> {
+    if (rows <= 0) return;
+    await this.run(async (ctx) => {
+      const found = ctx.workbook.tables.getItemOrNullObject(tableName);
+      found.load('name');
+      await ctx.sync();
+      if (found.isNullObject) throw new TableMissingError(tableName);
+      const range = found.getRange();
+      range.load('rowIndex,rowCount');
+      await ctx.sync();
+      // Whole sheet rows: a total beside a label keeps its label, formulas below are adjusted by Excel.
+      found.worksheet.getRangeByIndexes(range.rowIndex + range.rowCount, 0, rows, 1).getEntireRow().insert('Down');
+      await ctx.sync();
+    });
+  }
+
   async findTable(tableName: string): Promise<TableMeta | undefined> {
     return this.run(async (context) => {
       const t = context.workbook.tables.getItemOrNullObject(tableName);

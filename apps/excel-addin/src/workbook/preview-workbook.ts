@@ -127,6 +127,15 @@ export class PreviewWorkbook {
     }
   }
 
+  /** Inserts `n` empty rows at `at` (0-based): what is at or below moves down, tables and names too. */
+  insertRows(sheet: string, at: number, n: number): void {
+    const s = this.sheet(sheet);
+    if (!s || n <= 0) return;
+    if (s.rows.length > at) s.rows.splice(at, 0, ...Array.from({ length: n }, () => []));
+    for (const t of this.model.tables) if (t.sheet === s.name && t.row >= at) t.row += n;
+    for (const v of Object.values(this.model.names)) if (v.sheet === s.name && v.row >= at) v.row += n;
+  }
+
   /** Non-empty cells in a block, as [row, col] pairs (0-based). */
   occupied(sheet: string, row: number, col: number, rows: number, cols: number): [number, number][] {
     const s = this.sheet(sheet);

@@ -93,6 +93,13 @@ export class PreviewWriter implements TableWriter {
     return meta(t);
   }
 
+  async insertRowsBelow(tableName: string, rows: number): Promise<void> {
+    const t = this.wb.table(tableName);
+    if (!t) throw new TableMissingError(tableName);
+    this.wb.insertRows(t.sheet, t.row + 1 + t.rows, rows);
+    this.wb.changed();
+  }
+
   async findTable(tableName: string): Promise<TableMeta | undefined> {
     const t = this.wb.table(tableName);
     return t ? meta(t) : undefined;

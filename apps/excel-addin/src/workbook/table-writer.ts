@@ -61,6 +61,11 @@ export interface TableWriter {
    */
   replaceRows(tableName: string, content: TableContent, opts?: WriteOptions): Promise<TableMeta>;
   findTable(tableName: string): Promise<TableMeta | undefined>;
+  /**
+   * Inserts `rows` empty sheet rows right below the table, so that whatever the user put there
+   * (a total, notes) moves down instead of being covered: refresh asks first, then grows.
+   */
+  insertRowsBelow(tableName: string, rows: number): Promise<void>;
   /** The table holding the active cell, if any. */
   selectedTableName(): Promise<string | undefined>;
 }
