@@ -6,7 +6,7 @@ import type { QueryParams } from '../workbook/query-store.js';
 import type { TableMeta } from '../workbook/table-writer.js';
 import { apiDateTime } from './dates.js';
 import { sayingRetries } from './retry-notices.js';
-import { writeProgress, type FlowDeps, type PullProgress, type RunOptions } from './pull.js';
+import { writeProgress, type FlowDeps, type RunOptions } from './pull.js';
 import { assertFitsSheet } from './size.js';
 import { caption, toUsageQuery } from './usage-form.js';
 

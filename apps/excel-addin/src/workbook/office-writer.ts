@@ -121,17 +121,17 @@ export class OfficeWriter implements TableWriter {
 
   async insertRowsBelow(tableName: string, rows: number): Promise<void> {
     if (rows <= 0) return;
-    await this.run(async (ctx) => {
-      const found = ctx.workbook.tables.getItemOrNullObject(tableName);
+    await this.run(async (context) => {
+      const found = context.workbook.tables.getItemOrNullObject(tableName);
       found.load('name');
-      await ctx.sync();
+      await context.sync();
       if (found.isNullObject) throw new TableMissingError(tableName);
       const range = found.getRange();
       range.load('rowIndex,rowCount');
-      await ctx.sync();
+      await context.sync();
       // Whole sheet rows: a total beside a label keeps its label, formulas below are adjusted by Excel.
       found.worksheet.getRangeByIndexes(range.rowIndex + range.rowCount, 0, rows, 1).getEntireRow().insert('Down');
-      await ctx.sync();
+      await context.sync();
     });
   }
 
