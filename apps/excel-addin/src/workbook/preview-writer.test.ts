@@ -30,7 +30,7 @@ describe('PreviewWriter', () => {
     const meta = await w.createTable(req(2));
     wb.write(meta.sheetName, 8, 0, [['mine']]);
     await expect(w.replaceRows(meta.tableName, { caption: 'c', columns: COLUMNS, records: usageRecords(9) })).rejects.toThrow(TargetOccupiedError);
-    await expect(w.replaceRows(meta.tableName, { caption: 'c', columns: COLUMNS, records: usageRecords(9) })).rejects.toThrow(/'Usage- May-June-'!A6:O12 is not empty/);
+    await expect(w.replaceRows(meta.tableName, { caption: 'c', columns: COLUMNS, records: usageRecords(9) })).rejects.toThrow(/'Usage- May-June-'!A6:P12 is not empty/);
     expect(wb.table(meta.tableName)!.rows).toBe(2);
   });
 });

@@ -1,0 +1,47 @@
+// "Summarize": creates or updates the summary sheet of one of our tables (HERE usage, HERE report
+// or Acronis): a PivotTable over the table, month over month and a chart, as the table model plans
+// it. Refresh calls `refreshSummaryIfAny` so a summary keeps matching its table.
+
+import { monthsOfParams, summaryFields, summaryPlan, toExcelSerial, type SummaryPlan } from '@meterbook/table-model';
+import type { QueryStore, StoredQuery } from '../workbook/query-store.js';
+import { SourceTableMissingError, type SummaryMeta, type TableWriter } from '../workbook/table-writer.js';
+import { NotOurTableError } from './not-ours.js';
+import { columnsOf } from './stored-columns.js';
+
+export interface SummarizeDeps {
+  writer: TableWriter;
+  store: QueryStore;
+}
+
+/** The plan of a remembered table's summary. */
+export function planOf(q: StoredQuery, sourceSheet: string): SummaryPlan {
+  const headers = columnsOf(q).map((c) => c.header);
+  return summaryPlan({ tableName: q.tableName, sourceSheet, fields: summaryFields(q.kind === 'acronis-report' ? 'acronis' : 'here', headers) });
+}
+
+const monthsOf = (q: StoredQuery): number[] => monthsOfParams(q.params).map(toExcelSerial);
+
+/** Creates or updates the summary of a Meterbook table; a deleted table is said so, on its summary too. */
+export async function summarizeTable(deps: SummarizeDeps, tableName: string): Promise<SummaryMeta> {
+  const q = await deps.store.get(tableName);
+  if (!q) throw new NotOurTableError(tableName);
+  const table = await deps.writer.findTable(tableName);
+  if (!table) {
+    const plan = planOf(q, tableName);
+    const marked = await deps.writer.summaries.markOrphaned(plan);
+    throw new SourceTableMissingError(tableName, marked ? plan.sheetName : undefined);
+  }
+  return deps.writer.summaries.write(planOf(q, table.sheetName), monthsOf(q));
+}
+
+/** After a refresh: updates the table's summary when it has one (the PivotTable does not refresh by itself). */
+export async function refreshSummaryIfAny(deps: SummarizeDeps, q: StoredQuery, sourceSheet: string): Promise<SummaryMeta | undefined> {
+  let plan: SummaryPlan;
+  try {
+    plan = planOf(q, sourceSheet);
+  } catch {
+    return undefined; // a table without the summary's columns never had a summary
+  }
+  if (!(await deps.writer.summaries.exists(plan))) return undefined;
+  return deps.writer.summaries.write(plan, monthsOf(q));
+}
