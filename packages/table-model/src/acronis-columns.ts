@@ -82,7 +82,7 @@ export function isByteRow(row: SourceRecord): boolean {
 }
 
 /** The row with a GiB value beside each of its `usage.*` values when the row is in bytes. */
-export function withGib<T extends SourceRecord>(row: T): T {
+export function withGib<T extends SourceRecord>(row: T): T & Readonly<Record<string, unknown>> {
   if (!isByteRow(row)) return row;
   const out: Record<string, unknown> = { ...row };
   for (const [key, value] of Object.entries(row)) {

@@ -7,7 +7,7 @@
 // the change is a small block of our formulas over GETPIVOTDATA beside the PivotTable.
 
 import { columnLetters } from './a1.js';
-import type { SummaryFields } from './summary.js';
+import type { MonthChange, SummaryFields } from './summary.js';
 import { DECIMAL_FORMAT, MONTH_FORMAT, PERCENT_FORMAT } from './formats.js';
 
 export interface CellAt {
@@ -101,11 +101,11 @@ const pivotAnchor = (plan: SummaryPlan): string => `$${columnLetters(plan.pivot.
 const MOM_HEADER = ['Month', '', 'Change', 'Change %'];
 
 /**
- * The month-over-month block: Month | total of the first value | change | change %. With
- * `pivotRef` its totals are GETPIVOTDATA formulas over the PivotTable (Excel); without it they are
- * the numbers given (the preview, which has no PivotTable).
+ * The month-over-month block: Month | total of the first value | change | change %. In Excel its
+ * cells are our formulas over the PivotTable (GETPIVOTDATA, differences); given `computed` (the
+ * preview, which has no PivotTable and no calculation) they are those numbers.
  */
-export function monthOverMonthBlock(plan: SummaryPlan, months: readonly number[], totals?: readonly number[]): Block {
+export function monthOverMonthBlock(plan: SummaryPlan, months: readonly number[], computed?: readonly MonthChange[]): Block {
   const { row, col } = plan.momAt;
   const first = plan.fields.values[0] as string;
   const pivotCell = pivotAnchor(plan);
@@ -114,10 +114,15 @@ export function monthOverMonthBlock(plan: SummaryPlan, months: readonly number[]
   const formats: string[][] = [MOM_HEADER.map(() => '@')];
   months.forEach((m, i) => {
     const r = row + 2 + i; // 1-based row of this line
-    const total = totals ? (totals[i] ?? 0) : `=IFERROR(GETPIVOTDATA("${plan.pivot.values[0]!.name}",${pivotCell},"${plan.fields.month ?? 'Month'}",${letter(0)}${r}),0)`;
-    const change = i === 0 ? '' : `=${letter(1)}${r}-${letter(1)}${r - 1}`;
-    const ratio = i === 0 ? '' : `=IF(${letter(1)}${r - 1}=0,"",${letter(2)}${r}/${letter(1)}${r - 1})`;
-    values.push([m, total, change, ratio]);
+    const c = computed?.[i];
+    if (computed) {
+      values.push([m, c?.total ?? 0, c?.change ?? '', c?.changeRatio ?? '']);
+    } else {
+      const total = `=IFERROR(GETPIVOTDATA("${plan.pivot.values[0]!.name}",${pivotCell},"${plan.fields.month ?? 'Month'}",${letter(0)}${r}),0)`;
+      const change = i === 0 ? '' : `=${letter(1)}${r}-${letter(1)}${r - 1}`;
+      const ratio = i === 0 ? '' : `=IF(${letter(1)}${r - 1}=0,"",${letter(2)}${r}/${letter(1)}${r - 1})`;
+      values.push([m, total, change, ratio]);
+    }
     formats.push([MONTH_FORMAT, DECIMAL_FORMAT, DECIMAL_FORMAT, PERCENT_FORMAT]);
   });
   return { at: plan.momAt, values, formats, textCells: [] };

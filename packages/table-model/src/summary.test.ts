@@ -43,6 +43,6 @@ describe('summary', () => {
     expect(chart.textCells).toEqual([{ row: 7, col: 1 }, { row: 7, col: 2 }]);
     const formulas = chart.values.slice(1).flat().filter((v): v is string => typeof v === 'string');
     expect(formulas).toEqual(['=IFERROR(GETPIVOTDATA("Sum of Billable quantity",$H$6,"Month",$A9,"Category",B$8),0)', '=IFERROR(GETPIVOTDATA("Sum of Billable quantity",$H$6,"Month",$A9,"Category",C$8),0)']);
-    expect(monthOverMonthBlock(plan, [1, 2], [5, 3]).values.map((r) => r[1])).toEqual(['Billable quantity', 5, 3]);
+    expect(monthOverMonthBlock(plan, [1, 2], [{ month: 1, total: 5 }, { month: 2, total: 3, change: -2 }]).values.slice(1)).toEqual([[1, 5, '', ''], [2, 3, -2, '']]);
   });
 });

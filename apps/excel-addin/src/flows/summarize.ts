@@ -27,9 +27,7 @@ export async function summarizeTable(deps: SummarizeDeps, tableName: string): Pr
   if (!q) throw new NotOurTableError(tableName);
   const table = await deps.writer.findTable(tableName);
   if (!table) {
-    const plan = planOf(q, tableName);
-    const marked = await deps.writer.summaries.markOrphaned(plan);
-    throw new SourceTableMissingError(tableName, marked ? plan.sheetName : undefined);
+    throw new SourceTableMissingError(tableName, await deps.writer.summaries.markOrphaned(planOf(q, tableName)));
   }
   return deps.writer.summaries.write(planOf(q, table.sheetName), monthsOf(q));
 }

@@ -36,12 +36,12 @@ export class OfficeSummaries implements SummaryWriter {
     });
   }
 
-  async markOrphaned(plan: SummaryPlan): Promise<boolean> {
+  async markOrphaned(plan: SummaryPlan): Promise<string | undefined> {
     return this.run(async (ctx) => {
       const pivot = ctx.workbook.pivotTables.getItemOrNullObject(plan.pivot.name);
       pivot.load('name');
       await ctx.sync();
-      if (pivot.isNullObject) return false;
+      if (pivot.isNullObject) return undefined;
       const ws = pivot.worksheet;
       ws.load('name');
       await ctx.sync();
@@ -49,7 +49,7 @@ export class OfficeSummaries implements SummaryWriter {
       note.numberFormat = [[TEXT_NUMBER_FORMAT]];
       note.values = [[new SourceTableMissingError(plan.tableName, ws.name).message]];
       await ctx.sync();
-      return true;
+      return ws.name;
     });
   }
 

@@ -19,13 +19,13 @@ export class PreviewSummaries implements SummaryWriter {
     return this.wb.model.summaries?.[plan.tableName] !== undefined;
   }
 
-  async markOrphaned(plan: SummaryPlan): Promise<boolean> {
+  async markOrphaned(plan: SummaryPlan): Promise<string | undefined> {
     const known = this.wb.model.summaries?.[plan.tableName];
-    if (!known || !this.wb.sheet(known.sheet)) return false;
+    if (!known || !this.wb.sheet(known.sheet)) return undefined;
     known.orphaned = true;
     this.wb.write(known.sheet, 1, 0, [[new SourceTableMissingError(plan.tableName, known.sheet).message]], [[TEXT]]);
     this.wb.changed();
-    return true;
+    return known.sheet;
   }
 
   async write(plan: SummaryPlan, _months: readonly number[]): Promise<SummaryMeta> {
@@ -40,7 +40,7 @@ export class PreviewSummaries implements SummaryWriter {
     sheet.widths = [12, 18, 14, 12, 14, 14, 4, 22, 28];
     this.wb.model.charts = (this.wb.model.charts ?? []).filter((c) => c.sheet !== sheetName);
     this.wb.write(sheetName, 0, 0, [[plan.caption], [plan.note]], [[TEXT], [TEXT]]);
-    this.writeBlock(sheetName, monthOverMonthBlock(plan, summary.months, summary.monthOverMonth.map((m) => m.total)));
+    this.writeBlock(sheetName, monthOverMonthBlock(plan, summary.months, summary.monthOverMonth));
     const categories = summary.categories.map((c) => c.category);
     this.writeBlock(sheetName, chartDataBlock(plan, summary.months, categories, summary.categories.map((c) => c.sums[0] ?? [])));
     this.writePivot(sheetName, plan, summary);

@@ -79,8 +79,8 @@ export interface SummaryWriter {
   write(plan: SummaryPlan, months: readonly number[]): Promise<SummaryMeta>;
   /** True when the table has a summary (Refresh then updates it too). */
   exists(plan: SummaryPlan): Promise<boolean>;
-  /** Says on the summary sheet, when there is one, that its source table is gone. */
-  markOrphaned(plan: SummaryPlan): Promise<boolean>;
+  /** Says on the summary sheet, when there is one, that its source table is gone; gives that sheet's name. */
+  markOrphaned(plan: SummaryPlan): Promise<string | undefined>;
 }
 
 export interface WriterOptions {

@@ -1,0 +1,75 @@
+import type { UsageRecord } from '@meterbook/sdk';
+import { HOSTILE, toExcelSerial } from '@meterbook/table-model';
+import { describe, expect, it } from 'vitest';
+import { fakeClient } from '../../test/unit/fake-client.js';
+import { usageRecords } from '../../test/unit/fixtures.js';
+import { insertUsage } from '../flows/pull.js';
+import { refreshTable } from '../flows/refresh.js';
+import { summarizeTable } from '../flows/summarize.js';
+import { PreviewWorkbook } from './preview-workbook.js';
+import { PreviewWriter } from './preview-writer.js';
+import { QueryStore } from './query-store.js';
+import { SourceTableMissingError } from './table-writer.js';
+
+const params = { startDate: '2024-05-01T00:00:00', endDate: '2024-07-01T00:00:00', detailLevel: 'day', groupBy: 'billingTag' };
+let n = 30;
+const data = (): UsageRecord[] => usageRecords(n).map((r, i) => ({ ...r, usageDateTime: new Date(Date.UTC(2024, 4 + (i % 2), 2)), category: HOSTILE[i % 3] })) as UsageRecord[];
+const may = toExcelSerial(new Date(Date.UTC(2024, 4, 1)));
+const june = toExcelSerial(new Date(Date.UTC(2024, 5, 1)));
+
+async function setup() {
+  const wb = new PreviewWorkbook();
+  const writer = new PreviewWriter(wb);
+  const deps = { client: fakeClient({ records: data }), writer, store: new QueryStore(writer.settings), baseUrl: 'http://x/v2', now: () => new Date('2024-07-02T08:00:00Z') };
+  n = 30;
+  await insertUsage(deps, 'org123456789', params);
+  return { wb, deps };
+}
+
+/** Billable quantity by month, summed straight from the records the client gave. */
+function independent(records: UsageRecord[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const r of records) {
+    const d = r.usageDateTime!;
+    const m = toExcelSerial(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)));
+    out.set(m, (out.get(m) ?? 0) + (r.billableValue ?? 0));
+  }
+  return out;
+}
+
+describe('the summary in the preview', () => {
+  it('fills the same layout with the model\'s aggregation, labels as text, and a chart', async () => {
+    const { wb, deps } = await setup();
+    const meta = await summarizeTable(deps, 'MB_Usage_1');
+    const s = meta.sheetName;
+    expect(s).toBe('Summary Usage May 2024 – Jun 20');
+    const want = independent(data());
+    expect(wb.values(s, 4, 0, 2, 2)).toEqual([[may, want.get(may)], [june, want.get(june)]]);
+    expect(wb.cell(s, 5, 2)?.value).toBeCloseTo(want.get(june)! - want.get(may)!, 6);
+    // Pivot-like block at H6: filters above, then the first value by category and service.
+    expect(wb.values(s, 2, 7, 2, 2)).toEqual([['Realm', '(All)'], ['Billing tag', '(All)']]);
+    expect(wb.values(s, 6, 7, 1, 5)[0]).toEqual(['Category', 'Service', may, june, 'Grand total']);
+    const cells = wb.model.sheets.find((x) => x.name === s)!.rows.flat();
+    expect(cells.filter((c) => c?.formula !== undefined)).toEqual([]);
+    const labels = cells.map((c) => c?.value);
+    for (const h of HOSTILE.slice(0, 3)) expect(labels).toContain(h);
+    const chart = wb.model.charts!.find((c) => c.sheet === s)!;
+    expect(chart).toMatchObject({ title: 'Billable quantity by month', categories: ['May 2024', 'Jun 2024'] });
+    expect(chart.series.map((x) => x.name).sort()).toEqual([...HOSTILE.slice(0, 3)].sort());
+    const charted = chart.series.reduce((sum, x) => sum + x.values[0]!, 0);
+    expect(charted).toBeCloseTo(want.get(may)!, 6);
+  });
+
+  it('follows a refresh of its table, and says so when the table is gone', async () => {
+    const { wb, deps } = await setup();
+    const meta = await summarizeTable(deps, 'MB_Usage_1');
+    n = 50;
+    await refreshTable(deps, 'MB_Usage_1');
+    const want = independent(data());
+    expect(wb.values(meta.sheetName, 4, 1, 2, 1).flat()).toEqual([want.get(may), want.get(june)]);
+    wb.model.tables = wb.model.tables.filter((t) => t.name !== 'MB_Usage_1');
+    await expect(summarizeTable(deps, 'MB_Usage_1')).rejects.toThrow(SourceTableMissingError);
+    expect(String(wb.cell(meta.sheetName, 1, 0)?.value)).toMatch(/no longer in this workbook, so its summary on sheet “Summary Usage May 2024 – Jun 20”/);
+    expect(wb.model.summaries!['MB_Usage_1']!.orphaned).toBe(true);
+  });
+});
