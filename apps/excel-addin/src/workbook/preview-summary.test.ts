@@ -73,3 +73,23 @@ describe('the summary in the preview', () => {
     expect(wb.model.summaries!['MB_Usage_1']!.orphaned).toBe(true);
   });
 });
+
+describe('the summary of an Acronis table', () => {
+  it('sums by edition and offering item, with the tenant as filter, even without dates', async () => {
+    const { acronisRows, fakeAcronis, TENANT } = await import('../../test/unit/fake-acronis.js');
+    const { insertAcronisReport } = await import('../flows/acronis-report.js');
+    const wb = new PreviewWorkbook();
+    const writer = new PreviewWriter(wb);
+    const fake = fakeAcronis(acronisRows);
+    const deps = { acronis: fake.client, writer, store: new QueryStore(writer.settings), baseUrl: fake.client.baseUrl, now: () => new Date('2025-06-10T12:00:00Z') };
+    const report = await fake.client.reports.create({ tenantId: TENANT, level: 'all_customers', kind: 'usage_summary', period: { start: '2025-06-01', end: '2025-06-09' } });
+    const table = await insertAcronisReport(deps, report, 'Demo Partner');
+    const meta = await summarizeTable(deps, table.tableName);
+    expect(meta.categories).toEqual(['disaster_recovery', 'per_workload', 'standard']);
+    expect(wb.values(meta.sheetName, 3, 7, 1, 2)[0]).toEqual(['Tenant', '(All)']);
+    expect(wb.values(meta.sheetName, 5, 7, 2, 3)).toEqual([['Sum of Total usage', '', ''], ['Edition', 'Offering item', 'Grand total']]);
+    const total = acronisRows().reduce((s, r) => s + Number(r['usage.absolute.total']), 0);
+    const grand = wb.values(meta.sheetName, 7 + 6, 7, 1, 3)[0]!;
+    expect(grand).toEqual(['Grand total', '', total]);
+  });
+});

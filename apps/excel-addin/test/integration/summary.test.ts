@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presetRange } from '../../src/flows/dates.js';
 import { insertUsage } from '../../src/flows/pull.js';
 import { refreshTable } from '../../src/flows/refresh.js';
+import { createReport, insertReport, waitForReport } from '../../src/flows/report.js';
 import { summarizeTable } from '../../src/flows/summarize.js';
 import { toParams } from '../../src/flows/usage-form.js';
 import { PreviewWorkbook } from '../../src/workbook/preview-workbook.js';
@@ -21,7 +22,7 @@ const NOW = new Date('2026-12-01T18:49:00Z');
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ mode: 'test', now: '2026-12-01T18:00:00' });
+  server = await startServer({ mode: 'test', now: '2026-12-01T18:00:00', reportDelayMs: 200 });
 });
 afterAll(async () => { await server?.close(); });
 
@@ -106,5 +107,25 @@ describe('insert last month by day grouped by billing tag, summarize, refresh (e
       expect(formulas, sheet.name).toEqual([]);
     }
     expect(wb.model.charts!.find((c) => c.sheet === summary.sheetName)!.categories).toEqual(['Nov 2026']);
+  }, 120_000);
+
+  it('a report of the same query gets the same columns (but the usage type the CSV lacks) and the same summary', async () => {
+    const range = presetRange('lastMonth', NOW);
+    const params = toParams(range, { detailLevel: 'day', groupBy: 'billingTag' });
+    const wb = new PreviewWorkbook();
+    const writer = new PreviewWriter(wb);
+    const client = createUsageClient({ baseUrl: server.url, token: server.token });
+    const deps = { client, writer, store: new QueryStore(writer.settings), baseUrl: server.url, now: () => NOW };
+    const usage = await insertUsage(deps, REALM, params, { allowSlow: true });
+    const ref = await createReport(client, REALM, params, []);
+    const done = await waitForReport(client, ref, { intervalMs: 100 });
+    const report = await insertReport(deps, REALM, done);
+    const header = (name: string) => Object.keys(wb.tableRecords(name)[0]!);
+    expect(header(report.tableName)).toEqual(header(usage.kind === 'inserted' ? usage.meta.tableName : '').filter((h) => h !== 'Usage type'));
+    expect(report.sheetName).toBe('Report Nov 2026');
+    const summary = await summarizeTable(deps, report.tableName);
+    const want = sums(await rawRecords({ startDate: range.startDate, endDate: range.endDate, detailLevel: 'day', groupBy: 'billingTag' }));
+    const lines = pivotLines(wb, summary.sheetName);
+    for (const [k, v] of want.byLine) expect(lines.get(k), k).toBeCloseTo(v, 4);
   }, 120_000);
 });
