@@ -8,16 +8,13 @@
 //      dr_storage, fc_storage, notary_storage: the storage items Acronis documents).
 // GiB values are numbers computed here from the typed numbers, never formulas over API text.
 
-import type { ColumnDef, SourceRecord } from './columns.js';
+import { textColumn as text, type ColumnDef, type SourceRecord } from './columns.js';
 import { DAY_FORMAT, GIB_FORMAT, WHOLE_FORMAT } from './formats.js';
 import { monthColumn } from './here-columns.js';
-import { TEXT_NUMBER_FORMAT } from './cell-text.js';
 
 /** Suffix of the key of a GiB column: `usage.absolute.total` -> `usage.absolute.total.gib`. */
 export const GIB_SUFFIX = '.gib';
 export const GIB = 1024 ** 3;
-
-const text = (key: string, header: string, width: number): ColumnDef => ({ key, header, kind: 'text', format: TEXT_NUMBER_FORMAT, width });
 
 const LEAD: readonly ColumnDef[] = [text('tenant.name', 'Tenant', 28), text('name', 'Offering item', 22), text('edition', 'Edition', 18)];
 const TAIL: readonly ColumnDef[] = [

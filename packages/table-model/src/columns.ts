@@ -1,5 +1,7 @@
 // What a column is. Every table Meterbook writes is a list of these; writers render them.
 
+import { TEXT_NUMBER_FORMAT } from './cell-text.js';
+
 /**
  * `text`, `number`, `date` and `month` hold data from an API; `formula` is reserved for columns we
  * own and compose (the cost columns of the rate card): the only formulas we ever write.
@@ -25,6 +27,11 @@ export interface ColumnDef {
   readonly unitField?: string;
   /** `formula` columns: the formula we composed, the same for every row. */
   readonly formula?: string;
+}
+
+/** A text column (written under the text rule: never a formula). */
+export function textColumn(key: string, header: string, width: number, extra: Partial<ColumnDef> = {}): ColumnDef {
+  return { key, header, kind: 'text', format: TEXT_NUMBER_FORMAT, width, ...extra };
 }
 
 /** A record as it comes from the SDK: field name to value. */

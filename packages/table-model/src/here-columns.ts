@@ -1,9 +1,8 @@
 // The columns of HERE usage and report tables: one list, in a finance user's order and words, so a
 // usage table and a report table of the same records have the same columns.
 
-import type { Choice, ColumnDef } from './columns.js';
+import { textColumn as text, type Choice, type ColumnDef } from './columns.js';
 import { DECIMAL_FORMAT, MONTH_FORMAT, dateFormatFor } from './formats.js';
-import { TEXT_NUMBER_FORMAT } from './cell-text.js';
 
 /** The parameters a table remembers (plain strings and lists, as the add-in's query store keeps them). */
 export type PullParams = Readonly<Record<string, string | readonly string[]>>;
@@ -11,7 +10,6 @@ export type PullParams = Readonly<Record<string, string | readonly string[]>>;
 /** Where HERE rows come from: the paged JSON API or a report's CSV (which has no usage type code). */
 export type HereSource = 'usage' | 'report';
 
-const text = (key: string, header: string, width: number, extra: Partial<ColumnDef> = {}): ColumnDef => ({ key, header, kind: 'text', format: TEXT_NUMBER_FORMAT, width, ...extra });
 const quantity = (key: string, header: string): ColumnDef => ({ key, header, kind: 'number', format: DECIMAL_FORMAT, width: 16, unitField: 'valueDriver' });
 
 /** The Month column reads the record's date and holds the first of its month. */

@@ -66,14 +66,19 @@ function pivotLines(wb: PreviewWorkbook, sheet: string): Map<string, number> {
   }
 }
 
+/** Last month by day grouped by billing tag, a preview workbook, and the flows' deps over the server. */
+function lastMonthInPreview() {
+  const range = presetRange('lastMonth', NOW);
+  const params = toParams(range, { detailLevel: 'day', groupBy: 'billingTag' });
+  const wb = new PreviewWorkbook();
+  const writer = new PreviewWriter(wb);
+  const client = createUsageClient({ baseUrl: server.url, token: server.token });
+  return { range, params, wb, client, deps: { client, writer, store: new QueryStore(writer.settings), baseUrl: server.url, now: () => NOW } };
+}
+
 describe('insert last month by day grouped by billing tag, summarize, refresh (embedded server, real HTTP)', () => {
   it('the summary matches an independent sum of what the server sent, before and after Refresh, and no API text became a formula', async () => {
-    const range = presetRange('lastMonth', NOW);
-    const params = toParams(range, { detailLevel: 'day', groupBy: 'billingTag' });
-    const wb = new PreviewWorkbook();
-    const writer = new PreviewWriter(wb);
-    const client = createUsageClient({ baseUrl: server.url, token: server.token });
-    const deps = { client, writer, store: new QueryStore(writer.settings), baseUrl: server.url, now: () => NOW };
+    const { range, params, wb, deps } = lastMonthInPreview();
     const inserted = await insertUsage(deps, REALM, params, { allowSlow: true });
     expect(inserted.kind).toBe('inserted');
     const meta = inserted.kind === 'inserted' ? inserted.meta : undefined;
@@ -110,12 +115,7 @@ describe('insert last month by day grouped by billing tag, summarize, refresh (e
   }, 120_000);
 
   it('a report of the same query gets the same columns (but the usage type the CSV lacks) and the same summary', async () => {
-    const range = presetRange('lastMonth', NOW);
-    const params = toParams(range, { detailLevel: 'day', groupBy: 'billingTag' });
-    const wb = new PreviewWorkbook();
-    const writer = new PreviewWriter(wb);
-    const client = createUsageClient({ baseUrl: server.url, token: server.token });
-    const deps = { client, writer, store: new QueryStore(writer.settings), baseUrl: server.url, now: () => NOW };
+    const { range, params, wb, client, deps } = lastMonthInPreview();
     const usage = await insertUsage(deps, REALM, params, { allowSlow: true });
     const ref = await createReport(client, REALM, params, []);
     const done = await waitForReport(client, ref, { intervalMs: 100 });
