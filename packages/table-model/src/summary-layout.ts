@@ -60,7 +60,8 @@ export const summarySheetName = (sourceSheet: string): string => `Summary ${sour
 export const pivotName = (tableName: string): string => `${tableName}_Pivot`;
 export const chartName = (tableName: string): string => `${tableName}_Chart`;
 
-const PIVOT_AT: CellAt = { row: 5, col: 7 };
+// Right of the blocks: Month and MAX_CHART_CATEGORIES series fit in A:I, column J stays empty.
+const PIVOT_AT: CellAt = { row: 5, col: 10 };
 const MOM_AT: CellAt = { row: 3, col: 0 };
 const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase();
 
@@ -131,9 +132,19 @@ export function monthOverMonthBlock(plan: SummaryPlan, months: readonly number[]
 /** Row where the chart's data block starts: two rows under the month-over-month block. */
 export const chartDataRow = (plan: SummaryPlan, months: number): number => plan.momAt.row + months + 3;
 
+/** Category columns the chart's data holds; past it the rest is one "Other" column. */
+export const MAX_CHART_CATEGORIES = 8;
+const OTHER = 'Other';
+
+/** The series the chart shows: the categories, or the first ones and "Other". */
+export function chartSeries(categories: readonly string[]): string[] {
+  return categories.length <= MAX_CHART_CATEGORIES ? [...categories] : [...categories.slice(0, MAX_CHART_CATEGORIES - 1), OTHER];
+}
+
 /**
- * The chart's data: Month | one column per category of the first value. Category names are data,
- * so they sit in text cells and the formulas refer to those cells.
+ * The chart's data: Month | one column per category of the first value (at most
+ * MAX_CHART_CATEGORIES, the rest summed as "Other"). Category names are data, so they sit in text
+ * cells and the formulas refer to those cells. `values[c][m]` (the preview) gives the numbers.
  */
 export function chartDataBlock(plan: SummaryPlan, months: readonly number[], categories: readonly string[], values?: readonly (readonly number[])[]): Block {
   const row = chartDataRow(plan, months.length);
@@ -141,16 +152,27 @@ export function chartDataBlock(plan: SummaryPlan, months: readonly number[], cat
   const [catField] = plan.fields.rows;
   const pivotCell = pivotAnchor(plan);
   const letter = (c: number): string => columnLetters(at.col + c);
-  const out: (string | number)[][] = [['Month', ...categories]];
-  const formats: string[][] = [['@', ...categories.map(() => '@')]];
+  const series = chartSeries(categories);
+  const other = series.length < categories.length;
+  const named = other ? series.length - 1 : series.length;
+  const out: (string | number)[][] = [['Month', ...series]];
+  const formats: string[][] = [['@', ...series.map(() => '@')]];
   months.forEach((m, i) => {
     const r = row + 2 + i;
-    out.push([m, ...categories.map((_, c) => values
+    const cells: (string | number)[] = series.slice(0, named).map((_, c) => (values
       ? (values[c]?.[i] ?? 0)
-      : `=IFERROR(GETPIVOTDATA("${plan.pivot.values[0]!.name}",${pivotCell},"${plan.fields.month ?? 'Month'}",$${letter(0)}${r},"${catField}",${letter(c + 1)}$${row + 1}),0)`)]);
-    formats.push([MONTH_FORMAT, ...categories.map(() => DECIMAL_FORMAT)]);
+      : `=IFERROR(GETPIVOTDATA("${plan.pivot.values[0]!.name}",${pivotCell},"${plan.fields.month ?? 'Month'}",$${letter(0)}${r},"${catField}",${letter(c + 1)}$${row + 1}),0)`));
+    if (other) {
+      // The month's total (the month-over-month block) less the named categories.
+      const momRow = plan.momAt.row + 2 + i;
+      cells.push(values
+        ? values.slice(named).reduce((sum, v) => sum + (v[i] ?? 0), 0)
+        : `=${columnLetters(plan.momAt.col + 1)}${momRow}-SUM(${letter(1)}${r}:${letter(named)}${r})`);
+    }
+    out.push([m, ...cells]);
+    formats.push([MONTH_FORMAT, ...series.map(() => DECIMAL_FORMAT)]);
   });
-  return { at, values: out, formats, textCells: categories.map((_, c) => ({ row, col: at.col + 1 + c })) };
+  return { at, values: out, formats, textCells: series.map((_, c) => ({ row, col: at.col + 1 + c })) };
 }
 
 /** The chart sits under its data block. */

@@ -38,7 +38,7 @@ describe('the summary in Excel (office-addin-mock)', () => {
     expect(m.stats.syncs - before).toBe(4); // read, PivotTable, its categories, blocks and chart
     expect(meta).toEqual({ sheetName: 'Summary Usage May 2024 – Jun 20', months: 2, categories: ['=HYPERLINK("http://evil.example","x")', 'Location Services'] });
     expect(m.pivots).toEqual([{
-      name: 'MB_Usage_1_Pivot', sheet: meta.sheetName, source: 'MB_Usage_1', at: { sheet: meta.sheetName, row: 5, col: 7, rows: 1, cols: 1 },
+      name: 'MB_Usage_1_Pivot', sheet: meta.sheetName, source: 'MB_Usage_1', at: { sheet: meta.sheetName, row: 5, col: 10, rows: 1, cols: 1 },
       rows: ['Category', 'Service'], columns: ['Month'], filters: ['Realm', 'Billing tag'], refreshes: 0,
       values: [
         { field: 'Billable quantity', name: 'Sum of Billable quantity', summarizeBy: 'Sum', numberFormat: DECIMAL_FORMAT },
@@ -47,13 +47,13 @@ describe('the summary in Excel (office-addin-mock)', () => {
     }]);
     const s = meta.sheetName;
     expect(m.wb.cell(s, 4, 0)).toMatchObject({ value: may, format: MONTH_FORMAT });
-    expect(m.wb.cell(s, 4, 1)?.formula).toBe('=IFERROR(GETPIVOTDATA("Sum of Billable quantity",$H$6,"Month",A5),0)');
+    expect(m.wb.cell(s, 4, 1)?.formula).toBe('=IFERROR(GETPIVOTDATA("Sum of Billable quantity",$K$6,"Month",A5),0)');
     expect(m.wb.cell(s, 5, 2)?.formula).toBe('=B6-B5');
     // The chart's data: categories as text cells (the hostile one too), formulas that refer to them.
     const head = 3 + 2 + 3;
     expect(m.wb.cell(s, head, 1)).toMatchObject({ value: '=HYPERLINK("http://evil.example","x")', format: TEXT_NUMBER_FORMAT });
     expect(m.wb.cell(s, head, 1)?.formula).toBeUndefined();
-    expect(m.wb.cell(s, head + 1, 1)?.formula).toBe('=IFERROR(GETPIVOTDATA("Sum of Billable quantity",$H$6,"Month",$A10,"Category",B$9),0)');
+    expect(m.wb.cell(s, head + 1, 1)?.formula).toBe('=IFERROR(GETPIVOTDATA("Sum of Billable quantity",$K$6,"Month",$A10,"Category",B$9),0)');
     const formulas = m.wb.model.sheets.find((x) => x.name === s)!.rows.flat().map((c) => c?.formula).filter(Boolean);
     expect(formulas.some((f) => f!.includes('evil.example'))).toBe(false);
     expect(m.charts).toEqual([{

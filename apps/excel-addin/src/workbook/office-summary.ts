@@ -6,13 +6,12 @@
 // Requirement sets: PivotTables need ExcelApi 1.8, charts 1.1 and `setCategoryNames` 1.7; the
 // manifest asks for 1.13, and the check below says in words what an older host lacks.
 
-import { TEXT_NUMBER_FORMAT, chartAt, chartDataBlock, monthOverMonthBlock, type Block, type SummaryPlan } from '@meterbook/table-model';
+import { TEXT_NUMBER_FORMAT, chartAt, chartDataBlock, chartSeries, monthOverMonthBlock, type Block, type SummaryPlan } from '@meterbook/table-model';
 import type { ExcelRun } from './office-settings.js';
 import { HostTooOldError, SourceTableMissingError, uniqueName, type SummaryMeta, type SummaryWriter, type WriterOptions } from './table-writer.js';
 
 /** Rows cleared under the caption before the blocks are rewritten (months of two years and more). */
 const BLOCK_ROWS = 120;
-const BLOCK_COLS = 6;
 
 function hostIsSetSupported(name: string, version: string): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
@@ -103,11 +102,12 @@ export class OfficeSummaries implements SummaryWriter {
 
       // Step 4: the blocks (our formulas over the PivotTable) and the chart.
       if (!oldChart.isNullObject) oldChart.delete();
-      ws.getRangeByIndexes(plan.momAt.row, plan.momAt.col, BLOCK_ROWS, BLOCK_COLS + categories.length).clear('Contents');
+      // Only the columns left of the PivotTable: Excel refuses to change part of one.
+      ws.getRangeByIndexes(plan.momAt.row, plan.momAt.col, BLOCK_ROWS, plan.pivot.at.col - plan.momAt.col).clear('Contents');
       writeBlock(ws, monthOverMonthBlock(plan, months));
       const data = chartDataBlock(plan, months, categories);
       writeBlock(ws, data);
-      if (months.length > 0 && categories.length > 0) addChart(ws, plan, data, months.length, categories.length);
+      if (months.length > 0 && categories.length > 0) addChart(ws, plan, data, months.length, chartSeries(categories).length);
       await ctx.sync();
       return { sheetName: ws.name, months: months.length, categories };
     });
@@ -124,15 +124,15 @@ function writeBlock(ws: Excel.Worksheet, block: Block): void {
   range.values = block.values;
 }
 
-function addChart(ws: Excel.Worksheet, plan: SummaryPlan, data: Block, months: number, categories: number): void {
+function addChart(ws: Excel.Worksheet, plan: SummaryPlan, data: Block, months: number, series: number): void {
   // The series are the category columns (their header cells name them); the months label the x axis.
-  const source = ws.getRangeByIndexes(data.at.row, data.at.col + 1, months + 1, categories);
+  const source = ws.getRangeByIndexes(data.at.row, data.at.col + 1, months + 1, series);
   const chart = ws.charts.add('ColumnClustered', source, 'Columns');
   chart.name = plan.chart.name;
   chart.title.text = plan.chart.title;
   chart.legend.position = 'Bottom';
   chart.axes.categoryAxis.setCategoryNames(ws.getRangeByIndexes(data.at.row + 1, data.at.col, months, 1));
-  for (let i = 0; i < categories; i++) chart.series.getItemAt(i).format.fill.setSolidColor(plan.chart.colors[i % plan.chart.colors.length] as string);
+  for (let i = 0; i < series; i++) chart.series.getItemAt(i).format.fill.setSolidColor(plan.chart.colors[i % plan.chart.colors.length] as string);
   const at = chartAt(plan, months);
   chart.setPosition(ws.getRangeByIndexes(at.row, at.col, 1, 1), ws.getRangeByIndexes(at.row + plan.chart.heightRows - 1, at.col + plan.chart.widthCols - 1, 1, 1));
 }

@@ -46,9 +46,9 @@ describe('the summary in the preview', () => {
     const want = independent(data());
     expect(wb.values(s, 4, 0, 2, 2)).toEqual([[may, want.get(may)], [june, want.get(june)]]);
     expect(wb.cell(s, 5, 2)?.value).toBeCloseTo(want.get(june)! - want.get(may)!, 6);
-    // Pivot-like block at H6: filters above, then the first value by category and service.
-    expect(wb.values(s, 2, 7, 2, 2)).toEqual([['Realm', '(All)'], ['Billing tag', '(All)']]);
-    expect(wb.values(s, 6, 7, 1, 5)[0]).toEqual(['Category', 'Service', may, june, 'Grand total']);
+    // Pivot-like block at K6: filters above, then the first value by category and service.
+    expect(wb.values(s, 2, 10, 2, 2)).toEqual([['Realm', '(All)'], ['Billing tag', '(All)']]);
+    expect(wb.values(s, 6, 10, 1, 5)[0]).toEqual(['Category', 'Service', may, june, 'Grand total']);
     const cells = wb.model.sheets.find((x) => x.name === s)!.rows.flat();
     expect(cells.filter((c) => c?.formula !== undefined)).toEqual([]);
     const labels = cells.map((c) => c?.value);
@@ -86,10 +86,10 @@ describe('the summary of an Acronis table', () => {
     const table = await insertAcronisReport(deps, report, 'Demo Partner');
     const meta = await summarizeTable(deps, table.tableName);
     expect(meta.categories).toEqual(['disaster_recovery', 'per_workload', 'standard']);
-    expect(wb.values(meta.sheetName, 3, 7, 1, 2)[0]).toEqual(['Tenant', '(All)']);
-    expect(wb.values(meta.sheetName, 5, 7, 2, 3)).toEqual([['Sum of Total usage', '', ''], ['Edition', 'Offering item', 'Grand total']]);
+    expect(wb.values(meta.sheetName, 3, 10, 1, 2)[0]).toEqual(['Tenant', '(All)']);
+    expect(wb.values(meta.sheetName, 5, 10, 2, 3)).toEqual([['Sum of Total usage', '', ''], ['Edition', 'Offering item', 'Grand total']]);
     const total = acronisRows().reduce((s, r) => s + Number(r['usage.absolute.total']), 0);
-    const grand = wb.values(meta.sheetName, 7 + 6, 7, 1, 3)[0]!;
+    const grand = wb.values(meta.sheetName, 7 + 6, 10, 1, 3)[0]!;
     expect(grand).toEqual(['Grand total', '', total]);
   });
 });

@@ -42,13 +42,17 @@ export class PreviewSummaries implements SummaryWriter {
     this.wb.write(sheetName, 0, 0, [[plan.caption], [plan.note]], [[TEXT], [TEXT]]);
     this.writeBlock(sheetName, monthOverMonthBlock(plan, summary.months, summary.monthOverMonth));
     const categories = summary.categories.map((c) => c.category);
-    this.writeBlock(sheetName, chartDataBlock(plan, summary.months, categories, summary.categories.map((c) => c.sums[0] ?? [])));
+    const data = chartDataBlock(plan, summary.months, categories, summary.categories.map((c) => c.sums[0] ?? []));
+    this.writeBlock(sheetName, data);
     this.writePivot(sheetName, plan, summary);
     const at = chartAt(plan, summary.months.length);
     this.wb.model.charts.push({
       name: plan.chart.name, sheet: sheetName, title: plan.chart.title, row: at.row, col: at.col,
       categories: summary.months.map((m) => monthWords(fromExcelSerial(m))),
-      series: summary.categories.map((c, i) => ({ name: c.category, color: plan.chart.colors[i % plan.chart.colors.length] as string, values: c.sums[0] ?? [] })),
+      // The chart draws its data block, as Excel's does: one series per column ("Other" included).
+      series: (data.values[0] ?? []).slice(1).map((name, i) => ({
+        name: String(name), color: plan.chart.colors[i % plan.chart.colors.length] as string, values: data.values.slice(1).map((r) => Number(r[i + 1])),
+      })),
     });
     summaries[plan.tableName] = { sheet: sheetName };
     this.wb.changed();

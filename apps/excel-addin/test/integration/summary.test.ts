@@ -59,7 +59,7 @@ function pivotLines(wb: PreviewWorkbook, sheet: string): Map<string, number> {
   const out = new Map<string, number>();
   let category = '';
   for (let r = 7; ; r++) {
-    const [cat, service, , total] = wb.values(sheet, r, 7, 1, 4)[0]!;
+    const [cat, service, , total] = wb.values(sheet, r, 10, 1, 4)[0]!;
     if (cat === 'Grand total') return out;
     if (cat !== '') category = String(cat);
     else out.set(`${category}|${String(service)}`, Number(total));
