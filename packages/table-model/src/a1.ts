@@ -1,5 +1,6 @@
 // A1-style address helpers (0-based indexes in, Excel addresses out), shared by the writers and the summary formulas.
 
+/** Column letters of a 0-based index: 0 -> A, 26 -> AA. */
 export function columnLetters(index: number): string {
   let n = index + 1;
   let s = '';
@@ -11,10 +12,12 @@ export function columnLetters(index: number): string {
   return s;
 }
 
+/** A sheet name as a formula or address may hold it (quoted when it has to be). */
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+/** `Sheet!B3` or `Sheet!B3:D9` from 0-based indexes. */
 export function a1(sheet: string, row: number, col: number, rows = 1, cols = 1): string {
   const tl = `${columnLetters(col)}${row + 1}`;
   const br = `${columnLetters(col + cols - 1)}${row + rows}`;

@@ -14,6 +14,7 @@ import { monthColumn } from './here-columns.js';
 
 /** Suffix of the key of a GiB column: `usage.absolute.total` -> `usage.absolute.total.gib`. */
 export const GIB_SUFFIX = '.gib';
+/** Bytes in a GiB (1024^3). */
 export const GIB = 1024 ** 3;
 
 const LEAD: readonly ColumnDef[] = [text('tenant.name', 'Tenant', 28), text('name', 'Offering item', 22), text('edition', 'Edition', 18)];
@@ -29,7 +30,9 @@ const TAIL: readonly ColumnDef[] = [
 const TEXT_BY_KEY = new Map([...LEAD, ...TAIL].map((c) => [c.key, c]));
 const DATE_COLUMN: ColumnDef = { key: 'date', header: 'Date', kind: 'date', format: DAY_FORMAT, width: 12 };
 
+/** True for an Acronis `usage.*` value column (not its GiB column). */
 export const isUsageKey = (key: string): boolean => key.startsWith('usage.') && !key.endsWith(GIB_SUFFIX);
+/** The key of a usage column's GiB column. */
 export const gibKey = (key: string): string => `${key}${GIB_SUFFIX}`;
 
 const KIND_WORD: Readonly<Record<string, string>> = { production: 'production', total: 'total', trial: 'trial' };

@@ -65,6 +65,7 @@ export interface HereCaptionInput {
   subAccounts?: readonly string[];
 }
 
+/** The caption of a HERE usage or report table, in words. */
 export function hereCaption(c: HereCaptionInput): string {
   const p = c.params;
   const range = hereRange(p);
@@ -109,6 +110,7 @@ function acronisRange(p: PullParams): { start: Date; end: Date } | undefined {
   return start && last ? { start, end: new Date(last.getTime() + DAY_MS) } : undefined;
 }
 
+/** What an Acronis table holds, in one line. */
 export interface AcronisCaptionInput {
   params: PullParams;
   tenantName: string;
@@ -116,6 +118,7 @@ export interface AcronisCaptionInput {
   refreshedAt: Date;
 }
 
+/** The caption of an Acronis table, in words. */
 export function acronisCaption(c: AcronisCaptionInput): string {
   const kind = str(c.params.kind) ?? '';
   const level = str(c.params.level) ?? '';
@@ -129,6 +132,7 @@ export function acronisCaption(c: AcronisCaptionInput): string {
   ].join(' · ');
 }
 
+/** `Acronis daily 1 Jun 2025 – 9 Jun 2025`, `Acronis current`. */
 export function acronisSheetName(p: PullParams): string {
   const range = acronisRange(p);
   const kind = str(p.kind);

@@ -9,12 +9,15 @@
 // switch in this one place in case real Excel disagrees (see the add-in README, "Text stays text").
 // It lives in the table model so every writer (Office.js, the preview, a later .xlsx file) uses it.
 
+/** How text is kept text: the `@` format on the column, or the quote prefix on risky strings. */
 export type TextStrategy = 'text-format' | 'apostrophe';
 
+/** The text format: it also keeps ids such as `00123` from becoming numbers. */
 export const DEFAULT_TEXT_STRATEGY: TextStrategy = 'text-format';
 
 /** Excel's text number format. */
 export const TEXT_NUMBER_FORMAT = '@';
+/** Excel's default number format. */
 export const GENERAL_NUMBER_FORMAT = 'General';
 
 /** Excel's cell text limit; longer strings are cut rather than failing the whole batch. */

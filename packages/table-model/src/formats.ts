@@ -4,11 +4,15 @@
 export const WHOLE_FORMAT = '#,##0';
 /** Measured units (GB, hours, GiB): two decimals. */
 export const DECIMAL_FORMAT = '#,##0.00';
+/** GiB values. */
 export const GIB_FORMAT = DECIMAL_FORMAT;
+/** Dates at day detail. */
 export const DAY_FORMAT = 'd mmm yyyy';
+/** Dates at month detail and the Month column. */
 export const MONTH_FORMAT = 'mmm yyyy';
 /** Date and time, only at hour detail. */
 export const HOUR_FORMAT = 'd mmm yyyy hh:mm';
+/** Month-over-month change. */
 export const PERCENT_FORMAT = '0.0%';
 
 // Units counted in whole numbers; anything else (GB, hours, an unknown unit) gets two decimals so

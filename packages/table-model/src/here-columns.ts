@@ -14,6 +14,7 @@ const quantity = (key: string, header: string): ColumnDef => ({ key, header, kin
 
 /** The Month column reads the record's date and holds the first of its month. */
 export const MONTH_KEY = 'month';
+/** The HERE record's date field. */
 export const DATE_KEY = 'usageDateTime';
 
 function dateColumn(detailLevel: string | undefined): ColumnDef {
@@ -21,6 +22,7 @@ function dateColumn(detailLevel: string | undefined): ColumnDef {
   return { key: DATE_KEY, header, kind: 'date', format: dateFormatFor(detailLevel), width: detailLevel === 'hour' ? 18 : 12 };
 }
 
+/** The Month column over a date field (`usageDateTime`, Acronis `date`). */
 export const monthColumn = (field: string): ColumnDef => ({ key: MONTH_KEY, header: 'Month', kind: 'month', format: MONTH_FORMAT, width: 10, field });
 
 // Readable name first, ids after, the feature HRN last.

@@ -1,5 +1,6 @@
 // @meterbook/table-model: the definition of every table Meterbook writes, with no Office.js in it.
 // One export line per module, so helpers adding modules add lines without touching these.
+/** Version of the table definitions, for stores that remember them. */
 export const TABLE_MODEL_VERSION = 1;
 
 export * from './a1.js';

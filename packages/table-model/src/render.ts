@@ -7,6 +7,7 @@ import { sourceValue, type ColumnDef, type SourceRecord } from './columns.js';
 import { monthStart, parseUtcDate, toExcelSerial } from './excel-date.js';
 import { quantityFormat } from './formats.js';
 
+/** What a cell takes: text, a number (dates as serials) or a boolean. */
 export type CellValue = string | number | boolean;
 
 // A number or date column is not formatted as text, so the text format cannot protect a stray
@@ -48,6 +49,7 @@ export function toCell(column: ColumnDef, record: SourceRecord, strategy: TextSt
   }
 }
 
+/** One record as a row of cells. */
 export function toRow(columns: readonly ColumnDef[], record: SourceRecord, strategy: TextStrategy = DEFAULT_TEXT_STRATEGY): CellValue[] {
   return columns.map((c) => toCell(c, record, strategy));
 }
@@ -65,6 +67,7 @@ export interface FormatRun {
   format: string;
 }
 
+/** A table as every writer writes it. */
 export interface RenderedTable {
   /** Header texts (never formulas: see the cell-text rule). */
   header: string[];

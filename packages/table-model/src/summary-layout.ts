@@ -10,11 +10,13 @@ import { columnLetters } from './a1.js';
 import type { MonthChange, SummaryFields } from './summary.js';
 import { DECIMAL_FORMAT, MONTH_FORMAT, PERCENT_FORMAT } from './formats.js';
 
+/** A cell by 0-based row and column. */
 export interface CellAt {
   row: number;
   col: number;
 }
 
+/** The PivotTable of a summary. */
 export interface PivotPlan {
   name: string;
   /** Top-left cell of the PivotTable body; filters go in the rows above it. */
@@ -26,6 +28,7 @@ export interface PivotPlan {
   filters: readonly string[];
 }
 
+/** The chart of a summary. */
 export interface ChartPlan {
   name: string;
   /** Excel.ChartType name. */
@@ -40,6 +43,7 @@ export interface ChartPlan {
   colors: readonly string[];
 }
 
+/** Everything a writer needs to lay out a summary sheet. */
 export interface SummaryPlan {
   tableName: string;
   sheetName: string;
@@ -55,9 +59,11 @@ export interface SummaryPlan {
 /** Fluent 2 data-visualization colours (brand blue first). */
 export const FLUENT_COLORS: readonly string[] = ['#0F6CBD', '#C239B3', '#4F6BED', '#00B7C3', '#CA5010', '#8764B8', '#498205', '#E3008C', '#986F0B', '#637CEF'];
 
-/** Where the summary of a table lives: its sheet, pivot and chart are named for the table. */
+/** The summary sheet of a table, named for its source sheet (the writer makes it unique). */
 export const summarySheetName = (sourceSheet: string): string => `Summary ${sourceSheet}`.slice(0, 31);
+/** The PivotTable's name: one per table. */
 export const pivotName = (tableName: string): string => `${tableName}_Pivot`;
+/** The chart's name: one per table. */
 export const chartName = (tableName: string): string => `${tableName}_Chart`;
 
 // Right of the blocks: Month and MAX_CHART_CATEGORIES series fit in A:I, column J stays empty.

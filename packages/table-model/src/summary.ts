@@ -38,6 +38,7 @@ export function summaryFields(source: TableSource, headers: readonly string[]): 
   };
 }
 
+/** One row of the summary: a category and service (or a category alone) with its sums. */
 export interface SummaryLine {
   category: string;
   service: string;
@@ -47,6 +48,7 @@ export interface SummaryLine {
   totals: number[];
 }
 
+/** One month of the month-over-month view. */
 export interface MonthChange {
   /** First of the month, as an Excel serial. */
   month: number;
@@ -57,6 +59,7 @@ export interface MonthChange {
   changeRatio?: number;
 }
 
+/** The aggregation a PivotTable with these fields would show. */
 export interface Summary {
   fields: SummaryFields;
   /** Excel serials of the months, ascending (empty when the table has no Month column). */
