@@ -19,7 +19,8 @@ export function planOf(q: StoredQuery, sourceSheet: string): SummaryPlan {
   return summaryPlan({ tableName: q.tableName, sourceSheet, fields: summaryFields(q.kind === 'acronis-report' ? 'acronis' : 'here', headers) });
 }
 
-const monthsOf = (q: StoredQuery): number[] => monthsOfParams(q.params).map(toExcelSerial);
+/** The months to lay out: those of the query's period, none when the table has no Month column (no dates). */
+const monthsOf = (q: StoredQuery, plan: SummaryPlan): number[] => (plan.fields.month ? monthsOfParams(q.params).map(toExcelSerial) : []);
 
 /** Creates or updates the summary of a Meterbook table; a deleted table is said so, on its summary too. */
 export async function summarizeTable(deps: SummarizeDeps, tableName: string): Promise<SummaryMeta> {
@@ -29,7 +30,8 @@ export async function summarizeTable(deps: SummarizeDeps, tableName: string): Pr
   if (!table) {
     throw new SourceTableMissingError(tableName, await deps.writer.summaries.markOrphaned(planOf(q, tableName)));
   }
-  return deps.writer.summaries.write(planOf(q, table.sheetName), monthsOf(q));
+  const plan = planOf(q, table.sheetName);
+  return deps.writer.summaries.write(plan, monthsOf(q, plan));
 }
 
 /** After a refresh: updates the table's summary when it has one (the PivotTable does not refresh by itself). */
@@ -41,5 +43,5 @@ export async function refreshSummaryIfAny(deps: SummarizeDeps, q: StoredQuery, s
     return undefined; // a table without the summary's columns never had a summary
   }
   if (!(await deps.writer.summaries.exists(plan))) return undefined;
-  return deps.writer.summaries.write(plan, monthsOf(q));
+  return deps.writer.summaries.write(plan, monthsOf(q, plan));
 }

@@ -94,3 +94,20 @@ describe('the summary in Excel (office-addin-mock)', () => {
     expect(String(m.wb.cell(meta.sheetName, 1, 0)?.value)).toMatch(/^Table MB_Usage_1 is no longer in this workbook/);
   });
 });
+
+describe('the summary of an Acronis summary report in Excel (no dates)', () => {
+  it('makes a PivotTable by edition and offering item with the tenant filter, and no month block', async () => {
+    const { acronisRows, fakeAcronis, TENANT } = await import('../../test/unit/fake-acronis.js');
+    const { insertAcronisReport } = await import('../flows/acronis-report.js');
+    const m = createExcelMock();
+    const writer = new OfficeWriter(m.run, { isSetSupported: () => true });
+    const fake = fakeAcronis(acronisRows);
+    const deps = { acronis: fake.client, writer, store: new QueryStore(writer.settings), baseUrl: fake.client.baseUrl, now: () => new Date('2025-06-10T12:00:00Z') };
+    const report = await fake.client.reports.create({ tenantId: TENANT, level: 'all_customers', kind: 'usage_summary', period: { start: '2025-06-01', end: '2025-06-09' } });
+    const table = await insertAcronisReport(deps, report, 'Demo Partner');
+    const meta = await summarizeTable(deps, table.tableName);
+    expect(m.pivots[0]).toMatchObject({ source: table.tableName, rows: ['Edition', 'Offering item'], columns: [], filters: ['Tenant'], values: [{ field: 'Total usage', name: 'Sum of Total usage' }] });
+    expect(meta).toMatchObject({ months: 0, categories: ['disaster_recovery', 'per_workload', 'standard'] });
+    expect(m.charts).toEqual([]);
+  });
+});
