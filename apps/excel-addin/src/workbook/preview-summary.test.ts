@@ -91,5 +91,6 @@ describe('the summary of an Acronis table', () => {
     const total = acronisRows().reduce((s, r) => s + Number(r['usage.absolute.total']), 0);
     const grand = wb.values(meta.sheetName, 7 + 6, 10, 1, 3)[0]!;
     expect(grand).toEqual(['Grand total', '', total]);
+    expect(wb.model.charts).toEqual([]); // no dates, no chart by month
   });
 });

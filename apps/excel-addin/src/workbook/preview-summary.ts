@@ -46,7 +46,7 @@ export class PreviewSummaries implements SummaryWriter {
     this.writeBlock(sheetName, data);
     this.writePivot(sheetName, plan, summary);
     const at = chartAt(plan, summary.months.length);
-    this.wb.model.charts.push({
+    if (summary.months.length > 0 && categories.length > 0) this.wb.model.charts.push({
       name: plan.chart.name, sheet: sheetName, title: plan.chart.title, row: at.row, col: at.col,
       categories: summary.months.map((m) => monthWords(fromExcelSerial(m))),
       // The chart draws its data block, as Excel's does: one series per column ("Other" included).
