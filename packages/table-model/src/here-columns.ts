@@ -1,6 +1,7 @@
 // The columns of HERE usage and report tables: one list, in a finance user's order and words, so a
 // usage table and a report table of the same records have the same columns.
 
+import type { UsageApiComponents } from '@meterbook/sdk';
 import { textColumn as text, type Choice, type ColumnDef } from './columns.js';
 import { DECIMAL_FORMAT, MONTH_FORMAT, dateFormatFor } from './formats.js';
 
@@ -57,19 +58,17 @@ export const GROUP_BY_CHOICES: readonly Choice[] = [
   { value: 'resource', label: 'Resource' },
 ];
 
-/** The `usageFields` choices of the pane (the spec's UsageField list), in the headers' words. */
-export const FIELD_CHOICES: readonly Choice[] = [
-  { value: 'name', label: 'Service' },
-  { value: 'category', label: 'Category' },
-  { value: 'usageValue', label: 'Quantity' },
-  { value: 'billableValue', label: 'Billable quantity' },
-  { value: 'valueDriver', label: 'Unit' },
-  { value: 'resource', label: 'Resource' },
-  { value: 'billingSubscriptionId', label: 'Subscription' },
-  { value: 'billingChargeNumber', label: 'Charge number' },
-  { value: 'realmId', label: 'Realm' },
-  { value: 'featureId', label: 'Feature HRN' },
-];
+/** A field the API's `usageFields` takes (the spec's UsageField list). */
+export type UsageField = UsageApiComponents['schemas']['UsageField'];
+
+// A Record over the spec's list: a field added to the spec fails the typecheck until it has words.
+const FIELD_LABELS: Readonly<Record<UsageField, string>> = {
+  name: 'Service', category: 'Category', usageValue: 'Quantity', billableValue: 'Billable quantity', valueDriver: 'Unit',
+  resource: 'Resource', billingSubscriptionId: 'Subscription', billingChargeNumber: 'Charge number', realmId: 'Realm', featureId: 'Feature HRN',
+};
+
+/** The `usageFields` choices of the pane, in the headers' words and order. */
+export const FIELD_CHOICES: readonly Choice[] = (Object.entries(FIELD_LABELS) as [UsageField, string][]).map(([value, label]) => ({ value, label }));
 
 /** The detail-level choices of the pane. */
 export const DETAIL_CHOICES: readonly Choice[] = [
