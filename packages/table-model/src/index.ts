@@ -8,6 +8,7 @@ export * from './acronis-columns.js';
 export * from './captions.js';
 export * from './cell-text.js';
 export * from './columns.js';
+export * from './display.js';
 export * from './excel-date.js';
 export * from './formats.js';
 export * from './here-columns.js';
