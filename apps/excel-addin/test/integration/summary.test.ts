@@ -13,7 +13,9 @@ import { refreshTable } from '../../src/flows/refresh.js';
 import { createReport, insertReport, waitForReport } from '../../src/flows/report.js';
 import { summarizeTable } from '../../src/flows/summarize.js';
 import { toParams } from '../../src/flows/usage-form.js';
+import { OfficeWriter } from '../../src/workbook/office-writer.js';
 import { PreviewWorkbook } from '../../src/workbook/preview-workbook.js';
+import { createExcelMock } from '../unit/excel-mock.js';
 import { PreviewWriter } from '../../src/workbook/preview-writer.js';
 import { QueryStore } from '../../src/workbook/query-store.js';
 
@@ -127,5 +129,25 @@ describe('insert last month by day grouped by billing tag, summarize, refresh (e
     const want = sums(await rawRecords({ startDate: range.startDate, endDate: range.endDate, detailLevel: 'day', groupBy: 'billingTag' }));
     const lines = pivotLines(wb, summary.sheetName);
     for (const [k, v] of want.byLine) expect(lines.get(k), k).toBeCloseTo(v, 4);
+  }, 120_000);
+
+  it('through the Office.js writer (office-addin-mock): the PivotTable reads the table and finds the categories the server sent', async () => {
+    const { range, params } = lastMonthInPreview();
+    const m = createExcelMock();
+    const writer = new OfficeWriter(m.run, { isSetSupported: (set, version) => set === 'ExcelApi' && Number(version.split('.')[1]) <= 13 });
+    const client = createUsageClient({ baseUrl: server.url, token: server.token });
+    const deps = { client, writer, store: new QueryStore(writer.settings), baseUrl: server.url, now: () => NOW };
+    const inserted = await insertUsage(deps, REALM, params, { allowSlow: true });
+    const tableName = inserted.kind === 'inserted' ? inserted.meta.tableName : '';
+    const raw = await rawRecords({ startDate: range.startDate, endDate: range.endDate, detailLevel: 'day', groupBy: 'billingTag' });
+    const summary = await summarizeTable(deps, tableName);
+    expect(summary.categories).toEqual([...new Set(raw.map((r) => r.category))].sort());
+    expect(m.pivots).toMatchObject([{ source: tableName, rows: ['Category', 'Service'], columns: ['Month'], filters: ['Realm', 'Billing tag'] }]);
+    expect(m.charts).toHaveLength(1);
+    const tagCol = Object.keys(m.wb.tableRecords(tableName)[0]!).indexOf('Billing tag');
+    const t = m.wb.table(tableName)!;
+    const tagCells = Array.from({ length: t.rows }, (_, i) => m.wb.cell(t.sheet, t.row + 1 + i, t.col + tagCol)!);
+    expect(tagCells.map((c) => c.value)).toEqual(raw.map((r) => r.billingTag));
+    expect(tagCells.every((c) => c.formula === undefined)).toBe(true);
   }, 120_000);
 });
