@@ -60,7 +60,11 @@ export interface SummaryPlan {
 export const FLUENT_COLORS: readonly string[] = ['#0F6CBD', '#C239B3', '#4F6BED', '#00B7C3', '#CA5010', '#8764B8', '#498205', '#E3008C', '#986F0B', '#637CEF'];
 
 /** The summary sheet of a table, named for its source sheet (the writer makes it unique). */
-export const summarySheetName = (sourceSheet: string): string => `Summary ${sourceSheet}`.slice(0, 31);
+export function summarySheetName(sourceSheet: string, tableName: string): string {
+  // Sheet names hold 31 characters: drop the source's first word (`Usage`), else name the table.
+  const candidates = [`Summary ${sourceSheet}`, `Summary ${sourceSheet.replace(/^\S+\s+/, '')}`, `Summary ${tableName}`];
+  return candidates.find((c) => c.length <= 31) ?? candidates[2]!.slice(0, 31);
+}
 /** The PivotTable's name: one per table. */
 export const pivotName = (tableName: string): string => `${tableName}_Pivot`;
 /** The chart's name: one per table. */
@@ -78,7 +82,7 @@ export function summaryPlan(input: { tableName: string; sourceSheet: string; fie
   const by = `${fields.rows[0].toLowerCase()} and ${fields.rows[1].toLowerCase()}${fields.month ? ', by month' : ''}`;
   return {
     tableName: input.tableName,
-    sheetName: summarySheetName(input.sourceSheet),
+    sheetName: summarySheetName(input.sourceSheet, input.tableName),
     caption: `Summary of “${input.sourceSheet}” (table ${input.tableName}): ${first.toLowerCase()} by ${by}`,
     note: `The PivotTable reads table ${input.tableName}; Refresh of that table refreshes it. Month over month: our formulas over the PivotTable.`,
     fields,

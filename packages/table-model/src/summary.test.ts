@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, summaryFields } from './summary.js';
-import { chartDataBlock, monthOverMonthBlock, summaryPlan } from './summary-layout.js';
+import { chartDataBlock, monthOverMonthBlock, summaryPlan, summarySheetName } from './summary-layout.js';
 
 const headers = ['Date', 'Month', 'Service', 'Category', 'Quantity', 'Billable quantity', 'Unit', 'Billing tag', 'Realm'];
 const row = (month: number, category: string, service: string, q: number, b: number) => ({ Month: month, Category: category, Service: service, Quantity: q, 'Billable quantity': b });
@@ -35,6 +35,8 @@ describe('summary', () => {
     expect(plan.chart.title).toBe('Billable quantity by month');
     expect(plan.caption).toBe('Summary of “Usage Nov 2026” (table MB_Usage_1): billable quantity by category and service, by month');
     expect(plan.sheetName).toBe('Summary Usage Nov 2026');
+    expect(summarySheetName('Usage May 2024 – Jun 2024', 'MB_Usage_1')).toBe('Summary May 2024 – Jun 2024');
+    expect(summarySheetName('Usage 20 Nov 2026 – 10 Jan 2027', 'MB_Usage_2')).toBe('Summary MB_Usage_2');
     const mom = monthOverMonthBlock(plan, [46327, 46357]);
     expect(mom.values[1]).toEqual([46327, '=IFERROR(GETPIVOTDATA("Sum of Billable quantity",$K$6,"Month",A5),0)', '', '']);
     expect(mom.values[2]).toEqual([46357, '=IFERROR(GETPIVOTDATA("Sum of Billable quantity",$K$6,"Month",A6),0)', '=B6-B5', '=IF(B5=0,"",C6/B5)']);

@@ -36,7 +36,7 @@ describe('the summary in Excel (office-addin-mock)', () => {
     const before = m.stats.syncs;
     const meta = await writer.summaries.write(planOf(q, 'Usage May 2024 – Jun 2024'), [may, june]);
     expect(m.stats.syncs - before).toBe(4); // read, PivotTable, its categories, blocks and chart
-    expect(meta).toEqual({ sheetName: 'Summary Usage May 2024 – Jun 20', months: 2, categories: ['=HYPERLINK("http://evil.example","x")', 'Location Services'] });
+    expect(meta).toEqual({ sheetName: 'Summary May 2024 – Jun 2024', months: 2, categories: ['=HYPERLINK("http://evil.example","x")', 'Location Services'] });
     expect(m.pivots).toEqual([{
       name: 'MB_Usage_1_Pivot', sheet: meta.sheetName, source: 'MB_Usage_1', at: { sheet: meta.sheetName, row: 5, col: 10, rows: 1, cols: 1 },
       rows: ['Category', 'Service'], columns: ['Month'], filters: ['Realm', 'Billing tag'], refreshes: 0,

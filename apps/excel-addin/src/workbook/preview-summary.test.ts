@@ -42,7 +42,7 @@ describe('the summary in the preview', () => {
     const { wb, deps } = await setup();
     const meta = await summarizeTable(deps, 'MB_Usage_1');
     const s = meta.sheetName;
-    expect(s).toBe('Summary Usage May 2024 – Jun 20');
+    expect(s).toBe('Summary May 2024 – Jun 2024');
     const want = independent(data());
     expect(wb.values(s, 4, 0, 2, 2)).toEqual([[may, want.get(may)], [june, want.get(june)]]);
     expect(wb.cell(s, 5, 2)?.value).toBeCloseTo(want.get(june)! - want.get(may)!, 6);
@@ -69,7 +69,7 @@ describe('the summary in the preview', () => {
     expect(wb.values(meta.sheetName, 4, 1, 2, 1).flat()).toEqual([want.get(may), want.get(june)]);
     wb.model.tables = wb.model.tables.filter((t) => t.name !== 'MB_Usage_1');
     await expect(summarizeTable(deps, 'MB_Usage_1')).rejects.toThrow(SourceTableMissingError);
-    expect(String(wb.cell(meta.sheetName, 1, 0)?.value)).toMatch(/no longer in this workbook, so its summary on sheet “Summary Usage May 2024 – Jun 20”/);
+    expect(String(wb.cell(meta.sheetName, 1, 0)?.value)).toMatch(/no longer in this workbook, so its summary on sheet “Summary May 2024 – Jun 2024”/);
     expect(wb.model.summaries!['MB_Usage_1']!.orphaned).toBe(true);
   });
 });
