@@ -34,14 +34,30 @@ export async function summarizeTable(deps: SummarizeDeps, tableName: string): Pr
   return deps.writer.summaries.write(plan, monthsOf(q, plan));
 }
 
+/** The plan, or undefined for a table without the summary's columns (it never had a summary). */
+function planIfAny(q: StoredQuery, sourceSheet: string): SummaryPlan | undefined {
+  try {
+    return planOf(q, sourceSheet);
+  } catch {
+    return undefined;
+  }
+}
+
 /** After a refresh: updates the table's summary when it has one (the PivotTable does not refresh by itself). */
 export async function refreshSummaryIfAny(deps: SummarizeDeps, q: StoredQuery, sourceSheet: string): Promise<SummaryMeta | undefined> {
-  let plan: SummaryPlan;
-  try {
-    plan = planOf(q, sourceSheet);
-  } catch {
-    return undefined; // a table without the summary's columns never had a summary
-  }
-  if (!(await deps.writer.summaries.exists(plan))) return undefined;
+  const plan = planIfAny(q, sourceSheet);
+  if (!plan || !(await deps.writer.summaries.exists(plan))) return undefined;
   return deps.writer.summaries.write(plan, monthsOf(q, plan));
+}
+
+/** For every remembered table that is gone: its summary, if any, says so. Gives the summary sheets marked. */
+export async function markSummariesOfMissingTables(deps: SummarizeDeps): Promise<string[]> {
+  const marked: string[] = [];
+  for (const q of await deps.store.list()) {
+    const plan = planIfAny(q, q.tableName);
+    if (!plan || (await deps.writer.findTable(q.tableName))) continue;
+    const sheet = await deps.writer.summaries.markOrphaned(plan);
+    if (sheet) marked.push(sheet);
+  }
+  return marked;
 }

@@ -5,7 +5,7 @@ import { fakeClient } from '../../test/unit/fake-client.js';
 import { usageRecords } from '../../test/unit/fixtures.js';
 import { insertUsage } from '../flows/pull.js';
 import { refreshTable } from '../flows/refresh.js';
-import { summarizeTable } from '../flows/summarize.js';
+import { markSummariesOfMissingTables, summarizeTable } from '../flows/summarize.js';
 import { PreviewWorkbook } from './preview-workbook.js';
 import { PreviewWriter } from './preview-writer.js';
 import { QueryStore } from './query-store.js';
@@ -67,7 +67,9 @@ describe('the summary in the preview', () => {
     await refreshTable(deps, 'MB_Usage_1');
     const want = independent(data());
     expect(wb.values(meta.sheetName, 4, 1, 2, 1).flat()).toEqual([want.get(may), want.get(june)]);
+    expect(await markSummariesOfMissingTables(deps)).toEqual([]);
     wb.model.tables = wb.model.tables.filter((t) => t.name !== 'MB_Usage_1');
+    expect(await markSummariesOfMissingTables(deps)).toEqual([meta.sheetName]);
     await expect(summarizeTable(deps, 'MB_Usage_1')).rejects.toThrow(SourceTableMissingError);
     expect(String(wb.cell(meta.sheetName, 1, 0)?.value)).toMatch(/no longer in this workbook, so its summary on sheet “Summary May 2024 – Jun 2024”/);
     expect(wb.model.summaries!['MB_Usage_1']!.orphaned).toBe(true);
