@@ -5,10 +5,9 @@
 // tenant keeps what it had, plus the one report each table uses.
 
 import type { AcronisClient, AcronisKind, AcronisLevel, AcronisReport, AcronisUsageRow } from '@meterbook/sdk/acronis';
-import { acronisColumns } from '../workbook/acronis-columns.js';
+import { acronisCaption as captionInWords, acronisColumns, acronisSheetName, withGib } from '@meterbook/table-model';
 import type { QueryParams, QueryStore, StoredQuery } from '../workbook/query-store.js';
 import type { TableMeta, TableWriter } from '../workbook/table-writer.js';
-import { withGib } from './acronis-gib.js';
 import { writeProgress, type PullProgress, type RunOptions } from './pull.js';
 import { sayingRetries } from './retry-notices.js';
 
@@ -175,9 +174,9 @@ export function keysOfRows(rows: readonly AcronisUsageRow[]): string[] {
   return [...keys];
 }
 
+/** The caption in words (the table model's). */
 export function acronisCaption(q: QueryParams, tenantName: string, rows: number, pulledAt: Date): string {
-  const period = typeof q.start === 'string' && typeof q.end === 'string' ? `${q.start} to ${q.end}` : 'current usage';
-  return `Acronis ${String(q.kind)} · ${String(q.level)} of tenant “${tenantName}” · ${period} · ${rows.toLocaleString('en-US')} rows · pulled ${pulledAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return captionInWords({ params: q, tenantName, rows, refreshedAt: pulledAt });
 }
 
 /** The request a listed report was made with (for the table it becomes). */
@@ -199,7 +198,7 @@ export async function insertAcronisReport(deps: AcronisDeps, report: AcronisRepo
   const columns = acronisColumns(keysOfRows(rows));
   const pulledAt = (deps.now ?? (() => new Date()))();
   const meta = await deps.writer.createTable(
-    { sheetName: `Acronis ${report.parameters.kind.replace('usage_', '')} ${report.id.slice(0, 8)}`, tablePrefix: 'MB_Acronis', caption: acronisCaption(params, tenantName, rows.length, pulledAt), columns, records: rows },
+    { sheetName: acronisSheetName(params), tablePrefix: 'MB_Acronis', caption: acronisCaption(params, tenantName, rows.length, pulledAt), columns, records: rows },
     { signal: opts.signal, onProgress: (p) => opts.onProgress?.(writeProgress(p)) },
   );
   await deps.store.save({

@@ -2,12 +2,12 @@
 // table. A cancelled or failed pull writes nothing; a cancelled write removes its new sheet.
 
 import type { PageProgress, UsageClient, UsageQuery, UsageRecord } from '@meterbook/sdk';
-import { usageColumns } from '../workbook/columns.js';
+import { hereCaption, hereColumns, hereSheetName } from '@meterbook/table-model';
 import type { QueryParams, QueryStore } from '../workbook/query-store.js';
 import type { TableMeta, TableWriter, WriteProgress } from '../workbook/table-writer.js';
 import { sayingRetries } from './retry-notices.js';
 import { assertFitsSheet, probeUsage, type SizeVerdict } from './size.js';
-import { caption, toUsageQuery } from './usage-form.js';
+import { toUsageQuery } from './usage-form.js';
 
 export type PullProgress =
   | { phase: 'fetch'; pagesDone: number; pagesTotal: number; rows: number; total: number }
@@ -37,13 +37,8 @@ export async function fetchAllUsage(client: UsageClient, query: UsageQuery, opts
   });
 }
 
-export function usageSheetName(p: QueryParams): string {
-  const start = typeof p.startDate === 'string' ? p.startDate.slice(0, 10) : '';
-  const endRaw = typeof p.endDate === 'string' ? Date.parse(`${p.endDate}Z`) : NaN;
-  // The end is exclusive at midnight: name the last day included.
-  const end = Number.isNaN(endRaw) ? '' : new Date(endRaw - 1000).toISOString().slice(5, 10);
-  return `Usage ${start} to ${end}`;
-}
+/** `Usage Nov 2026`: the sheet name in words (the table model's). */
+export const usageSheetName = (p: QueryParams): string => hereSheetName('usage', p);
 
 export type InsertResult = { kind: 'inserted'; meta: TableMeta; records: number } | { kind: 'tooBig'; verdict: SizeVerdict };
 
@@ -54,10 +49,11 @@ export async function insertUsage(deps: FlowDeps, realmId: string, params: Query
   if (verdict.tooBigForSheet || (verdict.slowRoad && !opts.allowSlow)) return { kind: 'tooBig', verdict };
   const records = await fetchAllUsage(deps.client, query, opts);
   assertFitsSheet(records.length);
-  const columns = usageColumns({ usageFields: Array.isArray(params.usageFields) ? params.usageFields : undefined, detailLevel: typeof params.detailLevel === 'string' ? params.detailLevel : undefined });
+  const columns = hereColumns(params, { source: 'usage' });
   const pulledAt = (deps.now ?? (() => new Date()))();
+  const caption = hereCaption({ source: 'usage', realmId, params, rows: records.length, refreshedAt: pulledAt });
   const meta = await deps.writer.createTable(
-    { sheetName: usageSheetName(params), tablePrefix: 'MB_Usage', caption: caption('Usage', realmId, params, records.length, pulledAt), columns, records },
+    { sheetName: usageSheetName(params), tablePrefix: 'MB_Usage', caption, columns, records },
     { signal: opts.signal, onProgress: (p) => opts.onProgress?.(writeProgress(p)) },
   );
   await deps.store.save({

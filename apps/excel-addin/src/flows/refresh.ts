@@ -5,25 +5,21 @@
 
 import type { AcronisClient } from '@meterbook/sdk/acronis';
 import type { UsageClient } from '@meterbook/sdk';
-import { acronisColumnFor } from '../workbook/acronis-columns.js';
-import { columnFor } from '../workbook/columns.js';
+import { hereCaption, type SourceRecord } from '@meterbook/table-model';
 import type { QueryParams, QueryStore, StoredQuery } from '../workbook/query-store.js';
-import type { SourceRecord } from '../workbook/rows.js';
 import type { TableMeta, TableWriter } from '../workbook/table-writer.js';
 import { acronisCaption, pullAcronisRefresh } from './acronis-report.js';
 import { replaceRowsGrowing, type ConfirmGrowth } from './growth.js';
 import { fetchAllUsage, writeProgress, type RunOptions } from './pull.js';
 import { createReport, downloadReport, waitForReport } from './report.js';
+import { NotOurTableError } from './not-ours.js';
 import { sayingRetries } from './retry-notices.js';
 import { assertFitsSheet } from './size.js';
-import { caption, toUsageQuery } from './usage-form.js';
+import { columnsOf } from './stored-columns.js';
+import { refreshSummaryIfAny } from './summarize.js';
+import { toUsageQuery } from './usage-form.js';
 
-export class NotOurTableError extends Error {
-  constructor(tableName?: string) {
-    super(tableName ? `${tableName} is not a Meterbook table (it has no saved query).` : 'Select a cell in a Meterbook table first.');
-    this.name = 'NotOurTableError';
-  }
-}
+export { NotOurTableError } from './not-ours.js';
 
 /** What refresh needs: the client of the source the pane is connected to (one of the two). */
 export interface RefreshDeps {
@@ -61,8 +57,7 @@ async function pull(deps: RefreshDeps, q: StoredQuery, opts: RunOptions): Promis
 
 function captionOf(q: StoredQuery, rows: number, pulledAt: Date): string {
   if (q.kind === 'acronis-report') return acronisCaption(q.params, q.tenantName ?? q.realmId, rows, pulledAt);
-  const what = q.kind === 'usage' ? 'Usage' : `Report${q.subAccounts?.length ? ` (${q.subAccounts.join(', ')})` : ''}`;
-  return caption(what, q.realmId, q.params, rows, pulledAt);
+  return hereCaption({ source: q.kind, realmId: q.realmId, params: q.params, rows, refreshedAt: pulledAt, ...(q.subAccounts ? { subAccounts: q.subAccounts } : {}) });
 }
 
 export async function refreshTable(deps: RefreshDeps, tableName: string, opts: RunOptions & { confirmGrowth?: ConfirmGrowth } = {}): Promise<TableMeta> {
@@ -79,7 +74,7 @@ export async function refreshTable(deps: RefreshDeps, tableName: string, opts: R
     meta = await replaceRowsGrowing(
       deps.writer,
       tableName,
-      { caption: captionOf(q, records.length, pulledAt), columns: q.columns.map(q.kind === 'acronis-report' ? acronisColumnFor : columnFor), records },
+      { caption: captionOf(q, records.length, pulledAt), columns: columnsOf(q), records },
       { signal: opts.signal, onProgress: (p) => opts.onProgress?.(writeProgress(p)) },
       opts.confirmGrowth,
     );
@@ -89,6 +84,7 @@ export async function refreshTable(deps: RefreshDeps, tableName: string, opts: R
     throw e;
   }
   await sayingRetries(client, opts.onProgress, async () => pulled.done?.());
+  await refreshSummaryIfAny(deps, q, meta.sheetName);
   return meta;
 }
 

@@ -1,14 +1,14 @@
 // Reports: list, create, poll until done, and stream a completed report's CSV into a table.
 
 import type { Page, Report, ReportRef, UsageClient, UsageCsvRow } from '@meterbook/sdk';
-import { columnsFromKeys } from '../workbook/columns.js';
+import { hereCaption, hereColumns, hereSheetName, orgNameDiffers } from '@meterbook/table-model';
 import type { QueryParams } from '../workbook/query-store.js';
 import type { TableMeta } from '../workbook/table-writer.js';
 import { apiDateTime } from './dates.js';
 import { sayingRetries } from './retry-notices.js';
 import { writeProgress, type FlowDeps, type RunOptions } from './pull.js';
 import { assertFitsSheet } from './size.js';
-import { caption, toUsageQuery } from './usage-form.js';
+import { toUsageQuery } from './usage-form.js';
 
 export const REPORTS_PAGE_SIZE = 20;
 
@@ -61,12 +61,13 @@ export async function insertReport(deps: FlowDeps, realmId: string, report: Repo
   if (report.status !== 'completed') throw new Error(report.status === 'failed' ? `Report ${report.id} failed${report.failureReason ? `: ${report.failureReason}` : '.'}` : `Report ${report.id} is not ready yet.`);
   const rows = await sayingRetries(deps.client, opts.onProgress, () => downloadReport(deps.client, report, opts));
   assertFitsSheet(rows.length);
-  const columns = columnsFromKeys(keysOf(rows));
   const { params, subAccounts } = reportParams(report);
+  // The same columns as a usage table of the same query (the CSV has no usage type code).
+  const columns = hereColumns(params, { source: 'report', withOrgName: orgNameDiffers(rows) });
   const pulledAt = (deps.now ?? (() => new Date()))();
-  const label = subAccounts.length ? `Report ${report.id} (${subAccounts.join(', ')})` : `Report ${report.id}`;
+  const caption = hereCaption({ source: 'report', reportId: report.id, realmId, params, subAccounts, rows: rows.length, refreshedAt: pulledAt });
   const meta = await deps.writer.createTable(
-    { sheetName: `Report ${report.id}`, tablePrefix: 'MB_Report', caption: caption(label, realmId, params, rows.length, pulledAt), columns, records: rows },
+    { sheetName: hereSheetName('report', params, report.id), tablePrefix: 'MB_Report', caption, columns, records: rows },
     { signal: opts.signal, onProgress: (p) => opts.onProgress?.(writeProgress(p)) },
   );
   await deps.store.save({

@@ -1,5 +1,5 @@
-// The usage form's values, turned into the SDK query, the parameters a table remembers, and the
-// caption line written above the table.
+// The usage form's values, turned into the SDK query and the parameters a table remembers (the
+// caption above the table is the table model's `hereCaption`).
 
 import type { UsageQuery } from '@meterbook/sdk';
 import type { QueryParams } from '../workbook/query-store.js';
@@ -48,19 +48,4 @@ export function toUsageQuery(realmId: string, p: QueryParams): UsageQuery {
   if (list(p.billingSubscriptionId)) q.billingSubscriptionId = list(p.billingSubscriptionId);
   if (list(p.usageFields)) q.usageFields = list(p.usageFields);
   return q as UsageQuery; // fields are checked by the SDK's validation before any request
-}
-
-/** One line: what, realm, range, filters, row count and when. */
-export function caption(kind: string, realmId: string, p: QueryParams, rows: number, pulledAt: Date): string {
-  const filters = Object.entries(p)
-    .filter(([k]) => k !== 'startDate' && k !== 'endDate')
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : v}`);
-  const range = `${str(p.startDate) ?? '?'} to ${str(p.endDate) ?? '?'} UTC`;
-  return [
-    `${kind} of ${realmId}`,
-    range,
-    filters.length ? `filters: ${filters.join('; ')}` : 'no filters',
-    `${rows.toLocaleString('en-US')} rows`,
-    `pulled ${pulledAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-  ].join(' · ');
 }

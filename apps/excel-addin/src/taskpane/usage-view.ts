@@ -3,24 +3,22 @@
 import { apiDateTime, presetRange, rangeProblem, type DateRange, type RangePreset } from '../flows/dates.js';
 import { insertUsage, type FlowDeps } from '../flows/pull.js';
 import { toParams, type UsageFilterForm } from '../flows/usage-form.js';
-import { columnFor } from '../workbook/columns.js';
+import { FIELD_CHOICES, GROUP_BY_CHOICES, type Choice } from '@meterbook/table-model';
 import type { QueryParams } from '../workbook/query-store.js';
 import type { Activity } from './activity.js';
 import { byId, el, fmtInt, input } from './dom.js';
 
-const GROUP_BY = ['project', 'billingTag', 'appId', 'resource'];
-const FIELDS = ['realmId', 'featureId', 'billingSubscriptionId', 'billingChargeNumber', 'category', 'name', 'valueDriver', 'usageValue', 'billableValue', 'resource'];
 
 export class UsageView {
   private pending: QueryParams | undefined;
 
   constructor(private readonly deps: () => (FlowDeps & { realmId: string }) | undefined, private readonly activity: Activity, private readonly after: () => void, private readonly toReport: (p: QueryParams) => void) {
-    // Labelled with the column headers the table will show; the API's names stay the values.
-    const boxes = (host: string, names: string[], group: string, label: (n: string) => string) => {
-      for (const n of names) byId(host).append(el('label', { class: 'inline' }, el('input', { type: 'checkbox', name: group, value: n }), label(n)));
+    // Labelled in the words the table's headers use (the table model's choices); the API's names stay the values.
+    const boxes = (host: string, choices: readonly Choice[], group: string) => {
+      for (const c of choices) byId(host).append(el('label', { class: 'inline' }, el('input', { type: 'checkbox', name: group, value: c.value }), c.label));
     };
-    boxes('group-by', GROUP_BY, 'groupBy', (n) => columnFor(n === 'project' ? 'projectHrn' : n).header);
-    boxes('fields', FIELDS, 'usageFields', (n) => columnFor(n).header);
+    boxes('group-by', GROUP_BY_CHOICES, 'groupBy');
+    boxes('fields', FIELD_CHOICES, 'usageFields');
     const today = apiDateTime(new Date()).slice(0, 10);
     input('to').value = today;
     input('from').value = apiDateTime(new Date(Date.now() - 29 * 86_400_000)).slice(0, 10);

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExcelMock } from '../../test/unit/excel-mock.js';
 import { COLUMNS, HOSTILE, usageRecords } from '../../test/unit/fixtures.js';
-import { TEXT_NUMBER_FORMAT } from './cell-text.js';
-import { NUMBER_FORMAT } from './columns.js';
-import { DATE_TIME_FORMAT, toExcelSerial } from './excel-date.js';
+import { DAY_FORMAT, DECIMAL_FORMAT, MONTH_FORMAT, TEXT_NUMBER_FORMAT, WHOLE_FORMAT, toExcelSerial } from '@meterbook/table-model';
 import { OfficeWriter } from './office-writer.js';
 import { TargetOccupiedError, WriteCancelledError } from './table-writer.js';
 
@@ -19,17 +17,27 @@ describe('OfficeWriter.createTable', () => {
     expect(meta.address).toBe(`'Usage May 2024'!A3:${String.fromCharCode(64 + COLUMNS.length)}6`);
     const t = m.wb.table('MB_Usage_1')!;
     expect(t).toMatchObject({ sheet: 'Usage May 2024', row: 2, col: 0, rows: 3, cols: COLUMNS.length, style: 'TableStyleMedium2' });
-    expect(m.wb.values('Usage May 2024', 2, 0, 1, 3)[0]).toEqual(['Date and time (UTC)', 'Org ID', 'Category']);
+    expect(m.wb.values('Usage May 2024', 2, 0, 1, 3)[0]).toEqual(['Date', 'Month', 'Service']);
     expect(m.wb.cell('Usage May 2024', 0, 0)?.value).toBe('Usage of org123456789');
     expect(m.wb.model.names['MB_Usage_1_Info']).toEqual({ sheet: 'Usage May 2024', row: 0, col: 0 });
     expect(m.wb.sheet('Usage May 2024')!.frozenRows).toBe(3);
     const usage = m.wb.cell('Usage May 2024', 4, col('usageValue'))!;
-    expect(usage).toMatchObject({ value: 0.1235, format: NUMBER_FORMAT });
+    expect(usage).toMatchObject({ value: 0.1235, format: WHOLE_FORMAT }); // transactions: whole units
     const date = m.wb.cell('Usage May 2024', 4, col('usageDateTime'))!;
-    expect(date).toMatchObject({ value: toExcelSerial(new Date(Date.UTC(2024, 4, 2))), format: DATE_TIME_FORMAT });
+    expect(date).toMatchObject({ value: toExcelSerial(new Date(Date.UTC(2024, 4, 2))), format: DAY_FORMAT });
+    expect(m.wb.cell('Usage May 2024', 4, col('month'))).toMatchObject({ value: toExcelSerial(new Date(Date.UTC(2024, 4, 1))), format: MONTH_FORMAT });
+    expect(m.widths.get('Usage May 2024:0')).toBe(94); // the Date column's width hint, 12 characters
     expect(m.wb.cell('Usage May 2024', 3, col('category'))?.format).toBe(TEXT_NUMBER_FORMAT);
     // 1 read + 1 data block (caption and header ride along) + 1 to make the table
     expect(m.stats.syncs).toBe(3);
+  });
+
+  it('gives each run of rows the decimals its unit needs, one format call per run', async () => {
+    const m = createExcelMock();
+    const records = usageRecords(6).map((r, i) => ({ ...r, valueDriver: i === 2 || i === 3 ? 'GB' : 'Transactions' }));
+    await new OfficeWriter(m.run).createTable({ ...req(0), records });
+    const formats = records.map((_, i) => m.wb.cell('Usage May 2024', 3 + i, col('billableValue'))?.format);
+    expect(formats).toEqual([WHOLE_FORMAT, WHOLE_FORMAT, DECIMAL_FORMAT, DECIMAL_FORMAT, WHOLE_FORMAT, WHOLE_FORMAT]);
   });
 
   it('keeps hostile strings as text (text format set before the values)', async () => {

@@ -1,29 +1,13 @@
-// Turns a table's content into the header, per-column number formats and 2-D values both writers
-// send. Kept apart from the writers so the rule is the same in Excel and in the preview.
+// What both writers send for a table's content: the table model's rendering (header, formats,
+// values, unit-following format runs, widths) plus the few rules of Excel tables themselves.
 
-import { DEFAULT_TEXT_STRATEGY, textColumnFormat, toCellText, type TextStrategy } from './cell-text.js';
-import { numberFormatFor } from './columns.js';
-import { toRow, type CellValue } from './rows.js';
+import { renderTable, type CellValue, type RenderedTable, type TextStrategy } from '@meterbook/table-model';
 import type { TableContent } from './table-writer.js';
 
-export interface PreparedTable {
-  header: string[];
-  formats: string[];
-  rows: CellValue[][];
-}
+export type PreparedTable = RenderedTable;
 
-export function prepareTable(content: TableContent, strategy: TextStrategy = DEFAULT_TEXT_STRATEGY): PreparedTable {
-  const textFormat = textColumnFormat(strategy);
-  // Excel renames duplicate table headers on its own ("Resource ID2"); name them clearly instead.
-  const seen = new Set<string>();
-  const header = content.columns.map((c) => {
-    const h = seen.has(c.header.toLowerCase()) ? `${c.header} (${c.key})` : c.header;
-    seen.add(h.toLowerCase());
-    return toCellText(h, strategy);
-  });
-  const formats = content.columns.map((c) => numberFormatFor(c.kind, textFormat, c.format));
-  const rows = content.records.map((r) => toRow(content.columns, r, strategy));
-  return { header, formats, rows };
+export function prepareTable(content: TableContent, strategy?: TextStrategy): PreparedTable {
+  return renderTable(content.columns, content.records, strategy);
 }
 
 /** Excel tables hold at least one data row: an empty result is one blank row. */
@@ -31,10 +15,23 @@ export function bodyRows(prepared: PreparedTable): CellValue[][] {
   return prepared.rows.length > 0 ? prepared.rows : [prepared.header.map(() => '')];
 }
 
-/** The 2-D format block matching `rows` rows (same array reused: cheap in memory). */
-export function formatBlock(formats: string[], rows: number): string[][] {
-  return Array.from({ length: rows }, () => formats);
+/** The 2-D format block of rows `start .. start+rows-1`, with the unit-following runs applied. */
+export function formatBlock(prepared: Pick<PreparedTable, 'formats' | 'runs'>, start: number, rows: number): string[][] {
+  const block = Array.from({ length: rows }, () => prepared.formats);
+  for (const run of prepared.runs) {
+    const from = Math.max(run.start, start);
+    const to = Math.min(run.start + run.rows, start + rows);
+    for (let r = from; r < to; r++) {
+      const line = [...(block[r - start] as string[])];
+      line[run.col] = run.format;
+      block[r - start] = line;
+    }
+  }
+  return block;
 }
 
 /** Excel's sheet limit; the pane offers the report route long before this. */
 export const MAX_SHEET_ROWS = 1_048_576;
+
+/** Column width in points for a width hint in characters (Excel's default font: about 7 pt each, plus padding). */
+export const widthPoints = (chars: number): number => Math.round(chars * 7 + 10);

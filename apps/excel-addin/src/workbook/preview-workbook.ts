@@ -3,7 +3,7 @@
 // the apostrophe prefix). The preview writer and the Office.js mock in tests both sit on it, so a
 // hostile string that would become a formula in Excel is caught as one here.
 
-import { TEXT_NUMBER_FORMAT } from './cell-text.js';
+import { TEXT_NUMBER_FORMAT } from '@meterbook/table-model';
 
 export type PreviewValue = string | number | boolean;
 
@@ -19,6 +19,21 @@ export interface PreviewSheet {
   name: string;
   rows: (PreviewCell | undefined)[][];
   frozenRows: number;
+  /** Column width hints in characters (the table model's), when the writer set them. */
+  widths?: number[];
+}
+
+/** A chart on a preview sheet: what preview-chart.ts draws (categories along x, one series each). */
+export interface PreviewChart {
+  name: string;
+  sheet: string;
+  title: string;
+  /** Cell of the top-left corner. */
+  row: number;
+  col: number;
+  /** Labels along the x axis (months, `Nov 2026`). */
+  categories: string[];
+  series: { name: string; color: string; values: number[] }[];
 }
 
 export interface PreviewTable {
@@ -39,6 +54,9 @@ export interface PreviewModel {
   names: Record<string, { sheet: string; row: number; col: number }>;
   settings: Record<string, string>;
   active: { sheet: string; row: number; col: number } | undefined;
+  /** Summary sheets by source table (absent in models saved before summaries existed). */
+  summaries?: Record<string, { sheet: string; orphaned?: boolean }>;
+  charts?: PreviewChart[];
 }
 
 const NUMERIC = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
@@ -82,6 +100,7 @@ export class PreviewWorkbook {
   deleteSheet(name: string): void {
     this.model.sheets = this.model.sheets.filter((s) => s.name !== name);
     this.model.tables = this.model.tables.filter((t) => t.sheet !== name);
+    this.model.charts = this.model.charts?.filter((c) => c.sheet !== name);
     for (const [k, v] of Object.entries(this.model.names)) if (v.sheet === name) delete this.model.names[k];
   }
 

@@ -1,16 +1,16 @@
 // TableWriter over the in-page PreviewWorkbook: the whole flow runs in a plain browser and in
 // tests without Excel. It follows the same rules as the Office.js writer.
 
-import { a1 } from './a1.js';
-import { DEFAULT_TEXT_STRATEGY, TEXT_NUMBER_FORMAT } from './cell-text.js';
+import { DEFAULT_TEXT_STRATEGY, TEXT_NUMBER_FORMAT, a1, type CellValue } from '@meterbook/table-model';
 import { yieldToEventLoop } from './chunking.js';
-import { bodyRows, formatBlock, prepareTable } from './prepare.js';
+import { bodyRows, formatBlock, prepareTable, type PreparedTable } from './prepare.js';
 import type { PreviewTable, PreviewWorkbook } from './preview-workbook.js';
+import { PreviewSummaries } from './preview-summary.js';
 import {
   CAPTION_ROW, HEADER_ROW, TABLE_STYLE, TableMissingError, TargetOccupiedError, WriteCancelledError,
   captionName, cleanSheetName, uniqueName, uniqueTableName,
   type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
-  type WriteOptions, type WriterOptions,
+  type SummaryWriter, type WriteOptions, type WriterOptions,
 } from './table-writer.js';
 
 const ROWS_PER_STEP = 2_000;
@@ -30,9 +30,11 @@ class PreviewSettings implements WorkbookSettings {
 export class PreviewWriter implements TableWriter {
   readonly kind = 'preview' as const;
   readonly settings: WorkbookSettings;
+  readonly summaries: SummaryWriter;
 
   constructor(private readonly wb: PreviewWorkbook, private readonly options: WriterOptions = {}) {
     this.settings = new PreviewSettings(wb);
+    this.summaries = new PreviewSummaries(wb, options);
   }
 
   async createTable(req: NewTableRequest, opts: WriteOptions = {}): Promise<TableMeta> {
@@ -44,7 +46,7 @@ export class PreviewWriter implements TableWriter {
     try {
       this.wb.write(sheetName, CAPTION_ROW, 0, [[req.caption]], [[TEXT_NUMBER_FORMAT]]);
       this.wb.write(sheetName, HEADER_ROW, 0, [prepared.header], [prepared.header.map(() => TEXT_NUMBER_FORMAT)]);
-      await this.writeBody(sheetName, HEADER_ROW + 1, prepared.formats, rows, opts, true);
+      await this.writeBody(sheetName, HEADER_ROW + 1, prepared, rows, opts, true);
     } catch (e) {
       this.wb.deleteSheet(sheetName);
       this.wb.changed();
@@ -54,7 +56,10 @@ export class PreviewWriter implements TableWriter {
     this.wb.model.tables.push(table);
     this.wb.model.names[captionName(tableName)] = { sheet: sheetName, row: CAPTION_ROW, col: 0 };
     const sheet = this.wb.sheet(sheetName);
-    if (sheet) sheet.frozenRows = HEADER_ROW + 1;
+    if (sheet) {
+      sheet.frozenRows = HEADER_ROW + 1;
+      sheet.widths = prepared.widths;
+    }
     this.wb.model.active = { sheet: sheetName, row: HEADER_ROW + 1, col: 0 };
     this.wb.changed();
     return meta(table);
@@ -74,7 +79,7 @@ export class PreviewWriter implements TableWriter {
     if (opts.signal?.aborted) throw new WriteCancelledError();
     // From here on the swap runs to the end: the data is all in memory, so nothing can fail half-way.
     this.wb.write(t.sheet, t.row, t.col, [prepared.header], [prepared.header.map(() => TEXT_NUMBER_FORMAT)]);
-    await this.writeBody(t.sheet, t.row + 1, prepared.formats, rows, { ...opts, signal: undefined }, false, t.col);
+    await this.writeBody(t.sheet, t.row + 1, prepared, rows, { ...opts, signal: undefined }, false, t.col);
     const userCols = t.cols - ours;
     if (userCols > 0 && rows.length > t.rows) {
       // Like an Excel calculated column: new rows get the user's first-row formula or value.
@@ -111,11 +116,11 @@ export class PreviewWriter implements TableWriter {
     return this.wb.model.tables.find((t) => t.sheet === a.sheet && a.row >= t.row && a.row <= t.row + t.rows && a.col >= t.col && a.col < t.col + t.cols)?.name;
   }
 
-  private async writeBody(sheet: string, row: number, formats: string[], rows: readonly (readonly (string | number | boolean)[])[], opts: WriteOptions, cancellable: boolean, col = 0): Promise<void> {
+  private async writeBody(sheet: string, row: number, prepared: PreparedTable, rows: readonly (readonly CellValue[])[], opts: WriteOptions, cancellable: boolean, col = 0): Promise<void> {
     for (let i = 0; i < rows.length; i += ROWS_PER_STEP) {
       if (cancellable && opts.signal?.aborted) throw new WriteCancelledError();
       const block = rows.slice(i, i + ROWS_PER_STEP);
-      this.wb.write(sheet, row + i, col, block, formatBlock(formats, block.length));
+      this.wb.write(sheet, row + i, col, block, formatBlock(prepared, i, block.length));
       opts.onProgress?.({ rowsWritten: i + block.length, rowsTotal: rows.length });
       await yieldToEventLoop();
     }

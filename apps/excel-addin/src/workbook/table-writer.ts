@@ -1,9 +1,7 @@
 // The one interface through which the pane writes to a workbook. Two implementations: Office.js
 // (office-writer.ts) and the in-page preview (preview-writer.ts) used outside Office.
 
-import type { TextStrategy } from './cell-text.js';
-import type { ColumnSpec } from './columns.js';
-import type { SourceRecord } from './rows.js';
+import type { ColumnDef, SourceRecord, SummaryPlan, TextStrategy } from '@meterbook/table-model';
 
 export interface TableMeta {
   tableName: string;
@@ -19,7 +17,7 @@ export interface TableMeta {
 export interface TableContent {
   /** One line stating what the table holds; written above the table and named `<table>_Info`. */
   caption: string;
-  columns: readonly ColumnSpec[];
+  columns: readonly ColumnDef[];
   records: readonly SourceRecord[];
 }
 
@@ -68,10 +66,32 @@ export interface TableWriter {
   insertRowsBelow(tableName: string, rows: number): Promise<void>;
   /** The table holding the active cell, if any. */
   selectedTableName(): Promise<string | undefined>;
+  /** Summary sheets of our tables (summary-writer.ts). */
+  readonly summaries: SummaryWriter;
+}
+
+export interface SummaryMeta {
+  sheetName: string;
+  /** Months laid out in the month-over-month block. */
+  months: number;
+  /** Categories charted (one series each). */
+  categories: string[];
+}
+
+/** Creates and updates the summary sheet of one of our tables, as its plan in the table model says. */
+export interface SummaryWriter {
+  /** Creates the summary sheet, or updates it in place when it exists. `months`: Excel serials of the months to lay out. */
+  write(plan: SummaryPlan, months: readonly number[]): Promise<SummaryMeta>;
+  /** True when the table has a summary (Refresh then updates it too). */
+  exists(plan: SummaryPlan): Promise<boolean>;
+  /** Says on the summary sheet, when there is one, that its source table is gone; gives that sheet's name. */
+  markOrphaned(plan: SummaryPlan): Promise<string | undefined>;
 }
 
 export interface WriterOptions {
   textStrategy?: TextStrategy;
+  /** `Office.context.requirements.isSetSupported`, given by the pane (tests give their own). */
+  isSetSupported?: (name: string, version: string) => boolean;
   /** Payload per sync, in bytes of JSON (Office writer). */
   maxChunkBytes?: number;
 }
@@ -87,6 +107,21 @@ export class WriteCancelledError extends Error {
   constructor(message = 'Cancelled: the workbook was left as it was.') {
     super(message);
     this.name = 'WriteCancelledError';
+  }
+}
+
+/** A summary's requirement set is missing on this host: said in words. */
+export class HostTooOldError extends Error {
+  constructor(what: string, set: string) {
+    super(`This version of Excel cannot create ${what} from an add-in (it needs ${set}). Use Excel on the web, or Microsoft 365 Excel for Windows or Mac; the table itself works as before.`);
+    this.name = 'HostTooOldError';
+  }
+}
+
+export class SourceTableMissingError extends Error {
+  constructor(readonly tableName: string, summarySheet?: string) {
+    super(`Table ${tableName} is no longer in this workbook${summarySheet ? `, so its summary on sheet “${summarySheet}” no longer updates (it now says so)` : ''}. Insert the data again and summarize the new table${summarySheet ? ', or delete that sheet' : ''}.`);
+    this.name = 'SourceTableMissingError';
   }
 }
 

@@ -55,6 +55,12 @@ describe('manifest.xml (offline)', () => {
     expect(attrs('Set', 'Name')).toEqual(['ExcelApi']);
   });
 
+  it('covers what Summarize needs: PivotTables (ExcelApi 1.8), charts (1.1) and category names (1.7)', () => {
+    const min = /<Set Name="ExcelApi" MinVersion="(\d+)\.(\d+)"\/>/.exec(xml)!;
+    expect(Number(min[1]) * 100 + Number(min[2])).toBeGreaterThanOrEqual(108);
+    expect(xml).toMatch(/Summarize: PivotTables need ExcelApi 1\.8/);
+  });
+
   it('has a Home-tab button that shows the task pane', () => {
     expect(xml).toMatch(/<OfficeTab id="TabHome">/);
     expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">/);

@@ -28,9 +28,40 @@ export interface MockStats {
   suspensionsPerSync: number[];
 }
 
+/** A PivotTable as the writer made it: what Excel would hold. */
+export interface MockPivot {
+  name: string;
+  sheet: string;
+  /** Table the PivotTable reads. */
+  source: string;
+  at: Box;
+  rows: string[];
+  columns: string[];
+  values: { field: string; name: string; summarizeBy: string; numberFormat: string }[];
+  filters: string[];
+  refreshes: number;
+}
+
+export interface MockChart {
+  name: string;
+  sheet: string;
+  type: string;
+  source: Box;
+  seriesBy: string;
+  title: string;
+  legend: string;
+  categoryNames?: Box;
+  position?: [Box, Box];
+  colors: string[];
+}
+
 export interface ExcelMock {
   wb: PreviewWorkbook;
   stats: MockStats;
+  pivots: MockPivot[];
+  charts: MockChart[];
+  /** Column widths set, in points, by `sheet:column`. */
+  widths: Map<string, number>;
   run: ExcelRun;
   /** Makes the n-th sync from now (1-based) throw, as Excel does on a failed batch. */
   failOnSync(n: number, message?: string): void;
@@ -44,6 +75,9 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
   let failAt = 0;
   let failMessage = '';
   const boxes = new WeakMap<object, Box>();
+  const pivots: MockPivot[] = [];
+  const charts: MockChart[] = [];
+  const widths = new Map<string, number>();
 
   const mock = (seed: Seed, extra: Record<string, unknown> = {}): OfficeMockObject => {
     const m = new OfficeMockObject(seed);
@@ -66,8 +100,11 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
     const m = mock({
       address: a1(box.sheet, box.row, box.col, box.rows, box.cols),
       rowIndex: box.row, columnIndex: box.col, rowCount: box.rows, columnCount: box.cols,
-      format: { autofitColumns: () => undefined },
     }, {
+      format: {
+        autofitColumns: () => undefined,
+        set columnWidth(points: number) { for (let c = box.col; c < box.col + box.cols; c++) widths.set(`${box.sheet}:${c}`, points); },
+      },
       isNullObject: false,
       getUsedRangeOrNullObject: () => {
         const occ = wb.occupied(box.sheet, box.row, box.col, box.rows, box.cols);
@@ -97,8 +134,73 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
     return m;
   };
 
+  // Excel names a pivot item by the text of its value; it refuses a hierarchy the source lacks.
+  const tableHeaders = (t: string): string[] => {
+    const tb = wb.table(t);
+    return tb ? wb.values(tb.sheet, tb.row, tb.col, 1, tb.cols)[0]!.map(String) : [];
+  };
+  const pivotItems = (t: string, field: string): string[] => {
+    const tb = wb.table(t)!;
+    const c = tableHeaders(t).indexOf(field);
+    return [...new Set(wb.values(tb.sheet, tb.row + 1, tb.col + c, tb.rows, 1).map((r) => String(r[0])))].sort();
+  };
+  const pivotMock = (p: MockPivot): OfficeMockObject => {
+    const hierarchy = (n: string) => {
+      if (!tableHeaders(p.source).includes(n)) throw new Error(`InvalidArgument: table ${p.source} has no field ${n}`);
+      return { hierarchyName: n };
+    };
+    const axis = (list: string[]) => ({ add: (h: { hierarchyName: string }) => { list.push(h.hierarchyName); return h; } });
+    const m = mock({ name: p.name }, {
+      isNullObject: false,
+      hierarchies: { getItem: hierarchy },
+      rowHierarchies: {
+        ...axis(p.rows),
+        getItem: (n: string) => ({ fields: { getItem: () => ({ items: collection(mock({ items: pivotItems(p.source, n).map((name) => ({ name })) })) }) } }),
+      },
+      columnHierarchies: axis(p.columns),
+      filterHierarchies: axis(p.filters),
+      dataHierarchies: {
+        add: (h: { hierarchyName: string }) => {
+          const d = { field: h.hierarchyName, name: '', summarizeBy: '', numberFormat: '' };
+          p.values.push(d);
+          return d;
+        },
+      },
+      refresh: () => { p.refreshes++; },
+    });
+    Object.defineProperty(m, 'worksheet', { get: () => sheetMock(p.sheet) });
+    return m;
+  };
+  const chartMock = (c: MockChart) => ({
+    set name(v: string) { c.name = v; },
+    title: { set text(v: string) { c.title = v; } },
+    legend: { set position(v: string) { c.legend = v; } },
+    axes: { categoryAxis: { setCategoryNames: (r: object) => { c.categoryNames = boxes.get(r); } } },
+    series: { getItemAt: (i: number) => ({ format: { fill: { setSolidColor: (color: string) => { c.colors[i] = color; } } } }) },
+    setPosition: (a: object, b: object) => { c.position = [boxes.get(a)!, boxes.get(b)!]; },
+  });
+
   const sheetMock = (name: string): OfficeMockObject => mock({ name, freezePanes: { freezeRows: (n: number) => { wb.sheet(name)!.frozenRows = n; } } }, {
     getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => range({ sheet: name, row, col, rows, cols }),
+    pivotTables: {
+      add: (pname: string, source: OfficeMockObject, at: object) => {
+        const p: MockPivot = { name: pname, sheet: name, source: String((source as unknown as { name: string }).name), at: boxes.get(at)!, rows: [], columns: [], values: [], filters: [], refreshes: 0 };
+        if (!wb.table(p.source)) throw new Error(`InvalidArgument: no table ${p.source}`);
+        pivots.push(p);
+        return pivotMock(p);
+      },
+    },
+    charts: {
+      add: (type: string, source: object, seriesBy: string) => {
+        const c: MockChart = { name: '', sheet: name, type, source: boxes.get(source)!, seriesBy, title: '', legend: '', colors: [] };
+        charts.push(c);
+        return chartMock(c);
+      },
+      getItemOrNullObject: (cname: string) => {
+        const c = charts.find((x) => x.sheet === name && x.name === cname);
+        return mock({ name: cname }, { isNullObject: !c, delete: () => { charts.splice(charts.indexOf(c!), 1); } });
+      },
+    },
     tables: {
       add: (r: object) => {
         const b = boxes.get(r)!;
@@ -127,6 +229,12 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
       getItemOrNullObject: (n: string) => {
         const at = wb.model.names[n];
         return mock({ name: n }, { isNullObject: !at, getRange: () => range({ ...at!, rows: 1, cols: 1 }) });
+      },
+    },
+    pivotTables: {
+      getItemOrNullObject: (n: string) => {
+        const p = pivots.find((x) => x.name === n);
+        return p ? pivotMock(p) : mock({ name: '' }, { isNullObject: true });
       },
     },
     get settings() {
@@ -163,7 +271,7 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
 
   const run: ExcelRun = (batch) => batch(context as unknown as Excel.RequestContext);
   return {
-    wb, stats, run,
+    wb, stats, run, pivots, charts, widths,
     failOnSync(n, message = 'GeneralException: the batch failed') { failAt = n; failMessage = message; },
   };
 }

@@ -1,23 +1,11 @@
 // Usage-like records for writer tests, including the hostile billing tags the server also serves.
 
-import { usageColumns, type ColumnSpec } from '../../src/workbook/columns.js';
-import type { SourceRecord } from '../../src/workbook/rows.js';
+import { HOSTILE, hereColumns, type ColumnDef, type SourceRecord } from '@meterbook/table-model';
 
-export const HOSTILE = [
-  '=HYPERLINK("http://evil.example","click")',
-  '+cmd|\' /C calc\'!A0',
-  '-2+3',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
-  '\t=1+1',
-  '\r\n=1+1',
-  '"quoted", with comma',
-  'line1\nline2',
-  '00123',
-  '1E5',
-  'Привет 東京',
-];
+export { HOSTILE };
 
-export const COLUMNS: ColumnSpec[] = usageColumns({ detailLevel: 'day' });
+/** Every HERE column (grouped by all four), at day detail. */
+export const COLUMNS: ColumnDef[] = hereColumns({ detailLevel: 'day', groupBy: 'project,billingTag,appId,resource' });
 
 export function usageRecords(n: number): SourceRecord[] {
   const base = Date.UTC(2024, 4, 1);
@@ -33,7 +21,7 @@ export function usageRecords(n: number): SourceRecord[] {
     valueDriver: 'Transactions',
     usageTypeCode: 'OLS-G',
     projectHrn: 'hrn:here:authorization::org123456789:project/p-1',
-    billingTag: HOSTILE[i % HOSTILE.length],
+    billingTag: HOSTILE[i % HOSTILE.length] as string,
     billingChargeNumber: `CN-${i}`,
     usageValue: Math.round(i * 1234.5678) / 10_000,
     billableValue: i % 3 ? 12.5 : 0,

@@ -6,14 +6,18 @@
 // or the leading apostrophe (Excel's quote prefix). They must not be combined: under the `@` format
 // an apostrophe may be kept as a literal character. The default is the text format, because it also
 // keeps ids such as `00123` or `1E5` from turning into numbers; the apostrophe path is kept as a
-// switch in this one place in case real Excel disagrees (see README, "Text stays text").
+// switch in this one place in case real Excel disagrees (see the add-in README, "Text stays text").
+// It lives in the table model so every writer (Office.js, the preview, a later .xlsx file) uses it.
 
+/** How text is kept text: the `@` format on the column, or the quote prefix on risky strings. */
 export type TextStrategy = 'text-format' | 'apostrophe';
 
+/** The text format: it also keeps ids such as `00123` from becoming numbers. */
 export const DEFAULT_TEXT_STRATEGY: TextStrategy = 'text-format';
 
 /** Excel's text number format. */
 export const TEXT_NUMBER_FORMAT = '@';
+/** Excel's default number format. */
 export const GENERAL_NUMBER_FORMAT = 'General';
 
 /** Excel's cell text limit; longer strings are cut rather than failing the whole batch. */

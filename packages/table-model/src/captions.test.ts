@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { acronisCaption, acronisSheetName, hereCaption, hereSheetName, monthsOfParams, periodWords } from './captions.js';
+import { toExcelSerial } from './excel-date.js';
+
+const nov = { startDate: '2026-11-01T00:00:00', endDate: '2026-12-01T00:00:00', detailLevel: 'day', groupBy: 'billingTag' };
+
+describe('captions and sheet names', () => {
+  it('reads like the issue\'s example: inclusive end, years, words', () => {
+    expect(hereCaption({ source: 'usage', realmId: 'org123456789', params: nov, rows: 6164, refreshedAt: new Date('2026-12-01T18:49:30Z') }))
+      .toBe('HERE usage · org123456789 · 1 Nov 2026 – 30 Nov 2026 (UTC) · by day · grouped by billing tag · 6,164 rows · refreshed 1 Dec 2026 18:49 UTC');
+  });
+
+  it('names filters, subaccounts and reports in words', () => {
+    const c = hereCaption({ source: 'report', reportId: 'REPORT-1007', subAccounts: ['org1', 'org2'], realmId: 'org9', params: { ...nov, groupBy: 'project,appId', billingTag: '=evil', billingSubscriptionId: ['S1', 'S2'] }, rows: 1, refreshedAt: new Date('2026-12-01T00:00:00Z') });
+    expect(c).toBe('HERE report REPORT-1007 · org9 (subaccounts org1, org2) · 1 Nov 2026 – 30 Nov 2026 (UTC) · by day · grouped by project and app · only billing tag “=evil” and subscription “S1”, “S2” · 1 row · refreshed 1 Dec 2026 00:00 UTC');
+  });
+
+  it('shows years on both ends of a sheet name and whole months short', () => {
+    expect(hereSheetName('usage', nov)).toBe('Usage Nov 2026');
+    expect(hereSheetName('usage', { startDate: '2026-11-20T00:00:00', endDate: '2027-01-11T00:00:00' })).toBe('Usage 20 Nov 2026 – 10 Jan 2027');
+    expect(hereSheetName('report', { startDate: '2026-09-01T00:00:00', endDate: '2026-12-01T00:00:00' })).toBe('Report Sep 2026 – Nov 2026');
+    expect(periodWords(new Date('2026-11-01T06:00:00Z'), new Date('2026-11-01T12:00:00Z'))).toBe('1 Nov 2026 06:00 – 1 Nov 2026 11:59');
+  });
+
+  it('captions Acronis reports in words with both days included', () => {
+    const p = { kind: 'usage_daily', level: 'all_customers', start: '2025-06-01', end: '2025-06-09' };
+    expect(acronisCaption({ params: p, tenantName: 'Demo Partner', rows: 3, refreshedAt: new Date('2025-06-10T12:00:00Z') }))
+      .toBe('Acronis daily usage · all customers of tenant “Demo Partner” · 1 Jun 2025 – 9 Jun 2025 (UTC) · 3 rows · refreshed 10 Jun 2025 12:00 UTC');
+    expect(acronisSheetName(p)).toBe('Acronis daily 1 Jun 2025 – 9 Jun 2025');
+    expect(acronisCaption({ params: { kind: 'usage_current', level: 'accounts' }, tenantName: 'T', rows: 0, refreshedAt: new Date(0) })).toContain('· current usage ·');
+  });
+
+  it('lists the months a query covers', () => {
+    expect(monthsOfParams({ startDate: '2026-10-15T00:00:00', endDate: '2026-12-01T00:00:00' }).map(toExcelSerial)).toEqual([toExcelSerial(new Date('2026-10-01T00:00:00Z')), toExcelSerial(new Date('2026-11-01T00:00:00Z'))]);
+  });
+});
