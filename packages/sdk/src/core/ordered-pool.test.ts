@@ -20,17 +20,21 @@ describe('mapInOrder', () => {
   });
 
   it('starts the next item when any running one finishes, not only the oldest', async () => {
-    const startedAt: number[] = [];
-    const t0 = Date.now();
+    // Item 0 is held until item 5 has started: a pool that waited for the oldest item would never
+    // start item 5, and item 0 would give up with an error instead of a result.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => { release = resolve; });
     const out = [];
     for await (const n of mapInOrder(range(0, 5), 2, async (n) => {
-      startedAt[n] = Date.now() - t0;
-      await wait(n === 0 ? 120 : 10);
+      if (n === 0) {
+        await Promise.race([released, wait(5_000).then(() => { throw new Error('items 2..5 did not start while item 0 was busy'); })]);
+      } else {
+        await wait(1);
+        if (n === 5) release();
+      }
       return n;
     })) out.push(n);
     expect(out).toEqual([0, 1, 2, 3, 4, 5]);
-    // Items 2..5 ran while item 0 was still busy.
-    expect(startedAt[5]!).toBeLessThan(100);
   });
 
   it('holds at most 4 x concurrency results behind a slow first item', async () => {
