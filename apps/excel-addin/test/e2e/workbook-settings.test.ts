@@ -6,15 +6,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
-import { CHROMIUM, HAS_CHROMIUM, RESULTS, day, message, openPane, openTab, seriousA11yViolations, setRange, signOut, startE2E, waitConnected, type E2E } from './harness.js';
+import {
+  CHROMIUM, HAS_CHROMIUM, RESULTS, daysAgo, focusedId as focused, message, openPane, openTab, previewModel as model,
+  seriousA11yViolations, setRange, signOut, startE2E, waitConnected, type E2E,
+} from './harness.js';
 
 const REALM = 'org123456789';
-const DAY_MS = 86_400_000;
-const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
-const from = (daysAgo: number) => day(new Date(today - daysAgo * DAY_MS));
-const model = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model as PreviewModel);
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const pulledAt = async (page: Page, table: string): Promise<string> => (JSON.parse((await model(page)).settings[`meterbook.table.${table}`]!) as { pulledAt: string }).pulledAt;
 
 /** Reopens the workbook: the preview saves itself 200 ms after a change, then the page reloads. */
@@ -50,7 +47,7 @@ describe('workbook settings and refresh on open (headless chromium, preview)', (
     await page.check('input[name="keep"][value="officeStorage"]');
     await page.click('#connect-btn');
     await waitConnected(page);
-    await setRange(page, from(4), from(2), 'summarized');
+    await setRange(page, daysAgo(4), daysAgo(2), 'summarized');
     await page.click('#insert');
     await message(page, /Inserted [\d,]+ rows/);
     table = (await model(page)).tables[0]!.name;
