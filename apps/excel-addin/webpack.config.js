@@ -1,5 +1,6 @@
-// Builds the pane (taskpane) and the ribbon function file (commands) into dist/, like Microsoft's
-// add-in template. `webpack serve` is the HTTPS dev server for sideloading into Office (see README).
+// Builds the pane into dist/. With the shared runtime the pane's page is also the ribbon's function
+// file and what Excel loads when a workbook opens, so there is no separate commands page.
+// `webpack serve` is the HTTPS dev server for sideloading into Office (see README).
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -22,14 +23,13 @@ export default (_env, argv) => {
   const paneOrigin = process.env.MB_PANE_ORIGIN ?? DEV_ORIGIN;
   return {
     devtool: prod ? 'source-map' : 'eval-source-map',
-    entry: { taskpane: './src/taskpane/taskpane.ts', commands: './src/commands/commands.ts' },
+    entry: { taskpane: './src/taskpane/taskpane.ts' },
     output: { path: join(here, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
     module: { rules: [{ test: /\.ts$/, loader: 'esbuild-loader', options: { target: 'es2022' } }] },
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], scriptLoading: 'defer' }),
       new CopyPlugin({
         patterns: [
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },

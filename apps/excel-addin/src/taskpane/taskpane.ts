@@ -1,8 +1,10 @@
 // Entry point: find the host (Excel or the in-browser preview), register the Fluent components,
-// then wire the tabs (Get data · Tables · Connection) and the first-run placemat.
+// then wire the tabs (Get data · Tables · Connection) and the first-run placemat. In Excel this page
+// is the shared runtime: it also loads, unseen, when a workbook set to refresh on open opens.
 
 import type { AcronisDeps } from '../flows/acronis-report.js';
 import { ConnectionKeeper, isAcronis, makeAcronisClient, makeClient, type Connection } from '../flows/connection.js';
+import { officeStartup } from '../flows/refresh-on-open.js';
 import type { RefreshDeps } from '../flows/refresh.js';
 import { QueryStore } from '../workbook/query-store.js';
 import { Activity } from './activity.js';
@@ -17,6 +19,7 @@ import { enterSubmitsFromTextOnly } from './keyboard.js';
 import { mountPreview } from './preview-view.js';
 import { TablesTab } from './tables-tab.js';
 import { Tabs, type Source } from './tabs.js';
+import { WorkbookSettingsView } from './workbook-settings-view.js';
 
 async function main(): Promise<void> {
   useFluent();
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
   const refreshDeps = (): RefreshDeps | undefined => here ?? acronis;
   const tables = new TablesTab(host.writer, store, refreshDeps, activity);
   const refreshList = () => void tables.render();
+  const workbookSettings = new WorkbookSettingsView(host.writer.settings, host.inOffice ? officeStartup() : undefined, activity);
   const getData = new GetDataTab(() => here, () => acronis, activity, refreshList);
   const connection = new ConnectionTab(new ConnectionKeeper(host.storage), activity, connected);
   enterSubmitsFromTextOnly(byId<HTMLFormElement>('connect-form'));
@@ -72,11 +76,12 @@ async function main(): Promise<void> {
 
   if (host.preview) mountPreview(host.preview);
   const isConnected = await connection.start();
-  await tables.render();
+  await Promise.all([tables.render(), workbookSettings.load()]);
   interactive = true;
   firstRun.start(isConnected);
   byId('app').setAttribute('aria-busy', 'false');
   document.body.dataset.ready = host.inOffice ? 'office' : 'preview';
+  await workbookSettings.runOnOpen(refreshDeps(), () => tables.render());
 }
 
 void main();

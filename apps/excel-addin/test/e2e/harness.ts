@@ -133,3 +133,12 @@ export async function message(page: Page, pattern: RegExp): Promise<string> {
 }
 
 export const day = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** The UTC day `n` days before today, as yyyy-mm-dd. */
+export const daysAgo = (n: number): string => day(new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) - n * 86_400_000));
+
+/** The preview workbook's model as the page holds it now. */
+export const previewModel = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model);
+
+/** The id of the focused element ('' when it has none). */
+export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');

@@ -50,9 +50,29 @@ describe('manifest.xml (offline)', () => {
     expect(texts('AppDomain')).toEqual(['https://usage.bam.api.here.com', 'https://account.api.here.com']);
   });
 
-  it('asks for ExcelApi 1.13 (table.resize) and nothing unknown', () => {
+  it('asks for ExcelApi 1.13 (table.resize), SharedRuntime 1.1 (refresh on open) and nothing unknown', () => {
     expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.13"\/>/);
-    expect(attrs('Set', 'Name')).toEqual(['ExcelApi']);
+    expect(xml).toMatch(/<Set Name="SharedRuntime" MinVersion="1\.1"\/>/);
+    expect(attrs('Set', 'Name')).toEqual(['ExcelApi', 'SharedRuntime']);
+  });
+
+  it('declares one long-lived shared runtime, first in the Host, with the same resid everywhere', () => {
+    // Microsoft's shared-runtime guide: <Runtimes> comes first inside <Host>, lifetime "long" (so
+    // the add-in can load with the workbook), and the runtime does not load if the resid differs
+    // between the Runtime, the task pane's SourceLocation and the FunctionFile.
+    const host = /<Host xsi:type="Workbook">\s*(?:<!--[\s\S]*?-->\s*)*<Runtimes>\s*<Runtime\b([^>]*)\/>\s*<\/Runtimes>\s*<DesktopFormFactor>/.exec(xml);
+    expect(host, 'Runtimes right after <Host>, before DesktopFormFactor').not.toBeNull();
+    expect(attrs('Runtime', 'lifetime')).toEqual(['long']);
+    const [resid] = attrs('Runtime', 'resid');
+    expect(resid).toBe('Taskpane.Url');
+    expect(resid!.length).toBeLessThanOrEqual(32);
+    expect(attrs('FunctionFile', 'resid')).toEqual([resid]);
+    const paneSource = /<Action xsi:type="ShowTaskpane">[\s\S]*?<SourceLocation resid="([^"]+)"\/>/.exec(xml);
+    expect(paneSource?.[1]).toBe(resid);
+    // The resid names the pane's page, the same page as DefaultSettings/SourceLocation.
+    const url = new RegExp(`<bt:Url id="${resid!.replace('.', '\\.')}" DefaultValue="([^"]+)"`).exec(xml)?.[1];
+    expect(url).toBe(attrs('SourceLocation', 'DefaultValue')[0]);
+    expect(url).toMatch(/\/taskpane\.html$/);
   });
 
   it('covers what Summarize needs: PivotTables (ExcelApi 1.8), charts (1.1) and category names (1.7)', () => {
@@ -87,7 +107,7 @@ describe('manifest.xml (offline)', () => {
   });
 
   it('names pages that the build emits', () => {
-    const sources: Record<string, string> = { 'taskpane.html': 'src/taskpane/taskpane.html', 'commands.html': 'src/commands/commands.html', 'help.html': 'src/taskpane/help.html' };
+    const sources: Record<string, string> = { 'taskpane.html': 'src/taskpane/taskpane.html', 'help.html': 'src/taskpane/help.html' };
     for (const url of [...xml.matchAll(/localhost:3000\/([a-z]+\.html)/g)].map((m) => m[1] as string)) {
       expect(sources[url], url).toBeDefined();
       expect(existsSync(`${root}${sources[url]}`), url).toBe(true);
