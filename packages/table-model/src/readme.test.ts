@@ -45,7 +45,9 @@ describe('README examples', () => {
     expect(errors.join('\n')).toMatch(/sorce/);
   }, 60_000);
 
-  it.each(examples.map((code, i) => [i + 1, code] as const))('example %i runs', (_i, code) => {
+  // Examples that `declare` their inputs (rows read from a workbook, a pull) are type-checked only.
+  const runnable = examples.map((code, i) => [i + 1, code] as const).filter(([, code]) => !/^declare /m.test(code));
+  it.each(runnable)('example %i runs', (_i, code) => {
     expect(() => runExample(code)).not.toThrow();
   });
 });

@@ -9,7 +9,8 @@ import { expectAcronisValid, json, reportBody, sleep, textOf, type AcronisErrorB
 interface Report { id: string; version: number; schedule: { type: string; enabled: boolean }; parameters: Record<string, unknown>; generation_date?: string }
 interface Stored { id: string; report_format: string; created_at: string; size: number; status: string }
 
-const DELAY = 150;
+// Long enough that a loaded machine still sees the first in_progress answer.
+const DELAY = 1_000;
 let server: RunningServer;
 beforeAll(async () => {
   server = await startServer({ mode: 'test', acronisReportDelayMs: DELAY });

@@ -139,13 +139,14 @@ describe('reports', () => {
   });
 
   it('completes by time when configured with a delay', async () => {
-    const timed = await startServer({ now: NOW, reportDelayMs: 150 });
+    // A delay long enough that a loaded machine still sees the first inProgress answer.
+    const timed = await startServer({ now: NOW, reportDelayMs: 1_000 });
     try {
       const res = await fetch(`${timed.url}/usage/realms/${PARTNER}/reports?${DAY}`, { method: 'POST', ...bearer(timed.token) });
       const loc = res.headers.get('location')!;
       const before = (await (await fetch(loc, bearer(timed.token))).json()) as Report;
       expect(before.status).toBe('inProgress');
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 1_100));
       const after = (await (await fetch(loc, bearer(timed.token))).json()) as Report;
       expect(after.status).toBe('completed');
     } finally {
