@@ -1,6 +1,7 @@
 // Benchmark 5: what a browser downloads. The SDK's bundles, the Usage API and the Acronis entry
 // (ESM, minified, gzip; CSV reader included), next to openapi-fetch alone, from the SDK's own
-// measureSizes(), and the task pane's initial JavaScript (the chunks taskpane.html loads) when apps/excel-addin/dist is built.
+// measureSizes(), and the task pane's initial JavaScript (the chunks taskpane.html loads) when
+// apps/excel-addin/dist is built.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { measureSizes } from '../../sdk/bench/size.js';
