@@ -90,3 +90,38 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
   const value = await fn();
   return { ms: performance.now() - started, value };
 }
+
+export interface VariantsOptions<T> {
+  rounds: number;
+  warmup: number;
+  variants: { name: string; label: string; run: () => Promise<Sample<T>> }[];
+  /** Undefined when a variant's data agrees with the first variant's, else what differs. */
+  differ: (first: T, other: T, name: string) => string | undefined;
+  onRun?: (name: string, round: number, sample: Sample<T>) => void;
+}
+
+/**
+ * comparePair for more than two variants: warm-up runs, then every variant once per round, the
+ * order rotated each round so none always runs first; each round's data checked against the first.
+ */
+export async function compareVariants<T>(options: VariantsOptions<T>): Promise<Record<string, VariantSummary>> {
+  const { variants } = options;
+  for (let i = 0; i < options.warmup; i++) for (const v of variants) await v.run();
+  const samples = new Map<string, Sample<unknown>[]>(variants.map((v) => [v.name, []]));
+  for (let round = 0; round < options.rounds; round++) {
+    const got = new Map<string, T>();
+    for (let k = 0; k < variants.length; k++) {
+      const v = variants[(round + k) % variants.length] as (typeof variants)[number];
+      const sample = await v.run();
+      options.onRun?.(v.name, round, sample);
+      got.set(v.name, sample.data);
+      samples.get(v.name)?.push({ ms: sample.ms, data: undefined, metrics: sample.metrics });
+    }
+    const first = variants[0] as (typeof variants)[number];
+    for (const v of variants.slice(1)) {
+      const difference = options.differ(got.get(first.name) as T, got.get(v.name) as T, v.name);
+      if (difference !== undefined) throw new Error(`round ${round + 1}: ${first.name} and ${v.name} produced different data: ${difference}`);
+    }
+  }
+  return Object.fromEntries(variants.map((v) => [v.name, summarize(v.label, samples.get(v.name) ?? [])]));
+}

@@ -32,6 +32,8 @@ export interface BenchResult {
   warmup?: number;
   baseline?: VariantSummary;
   ours?: VariantSummary;
+  /** Every variant of a benchmark with more than two, by name (baseline and ours among them). */
+  variants?: Record<string, VariantSummary>;
   /** True when baseline and ours produced the same data in every round. */
   sameData?: boolean;
   figures: Figure[];

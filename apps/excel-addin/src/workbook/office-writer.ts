@@ -1,10 +1,11 @@
 // TableWriter over Office.js. Writes go in few `context.sync()` calls, each sized by the bytes of
-// its values (a setting, ~1 MB by default, far under Excel on the web's 5 MB request cap). Values
+// its values (a setting; by default the host's size, block-size.ts: 1 MB on the web). Values
 // go into a range first and the table is made last, so a failed or cancelled write never leaves a
 // half-filled table: the new sheet is removed instead.
 
 import { DEFAULT_TEXT_STRATEGY, TEXT_NUMBER_FORMAT, parseA1, type CellValue } from '@meterbook/table-model';
-import { DEFAULT_MAX_CHUNK_BYTES, chunkByBytes, rowBytes, yieldToEventLoop } from './chunking.js';
+import { maxChunkBytesFor, officePlatform } from './block-size.js';
+import { chunkByBytes, rowBytes, yieldToEventLoop } from './chunking.js';
 import { OfficeSettings, type ExcelRun } from './office-settings.js';
 import { OfficeSummaries } from './office-summary.js';
 import { bodyRows, prepareTable, widthPoints, type PreparedTable } from './prepare.js';
@@ -24,7 +25,7 @@ export class OfficeWriter implements TableWriter {
   constructor(private readonly run: ExcelRun, private readonly options: WriterOptions = {}) {
     this.settings = new OfficeSettings(run);
     this.summaries = new OfficeSummaries(run, options);
-    this.maxBytes = options.maxChunkBytes ?? DEFAULT_MAX_CHUNK_BYTES;
+    this.maxBytes = options.maxChunkBytes ?? maxChunkBytesFor(officePlatform());
   }
 
   async createTable(req: NewTableRequest, opts: WriteOptions = {}): Promise<TableMeta> {

@@ -2,7 +2,7 @@
 // wait until an output is saved, and stream its rows.
 import { type ApiContext } from '../core/api-context.js';
 import { DeadlineExceeded } from '../core/abort.js';
-import { csvRows } from '../core/csv-download.js';
+import { csvRowBatches } from '../core/csv-download.js';
 import { gunzipIfCompressed } from '../core/gzip.js';
 import { ApiError, createApiError, ValidationError } from '../core/errors.js';
 import { LazyList } from '../core/lazy-list.js';
@@ -132,7 +132,7 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
         throw new ValidationError('download', [{ field: 'format', message: `Rows can be read from csv_v2_0 or csv outputs, not ${format}.` }]);
       }
       check('listStoredReports', { path: { report_id: report.id } });
-      return new LazyList(async function* () {
+      return LazyList.ofBatches(async function* () {
         const item = (await stored(report.id, options)).find((s) => s.report_format === format && s.status === 'saved');
         if (item === undefined) throw new ValidationError('download', [{ field: 'format', message: `Report ${report.id} has no saved ${format} output yet: wait with reports.waitUntilSaved first.` }]);
         const { response } = await context.raw.GET('/reports/{report_id}/stored/{stored_id}', {
@@ -140,7 +140,7 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
           parseAs: 'stream',
           fetch: call('downloadStoredReport', true, options, 'stream'),
         });
-        yield* csvRows({ api: transport.api, operation: 'downloadStoredReport', response, rowReader, signal: options.signal, unpack: gunzipIfCompressed });
+        yield* csvRowBatches({ api: transport.api, operation: 'downloadStoredReport', response, rowReader, signal: options.signal, unpack: gunzipIfCompressed });
       });
     },
   };

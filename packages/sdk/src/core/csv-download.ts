@@ -1,4 +1,4 @@
-// A CSV download as typed rows, the same for every API: the body unpacked if the API needs it
+// A CSV download as batches of typed rows, the same for every API: the body unpacked if the API needs it
 // (gzipIfCompressed for Acronis), fields parsed as they stream, each row converted (an unreadable value is a malformed-answer
 // error), and a body that breaks off after the headers becomes an error naming the request, the
 // rows read so far and the correlation id, never a silent short result.
@@ -17,8 +17,8 @@ export interface CsvDownload<Row> {
   unpack?: (body: ReadableStream<Uint8Array>) => Promise<ReadableStream<Uint8Array>>;
 }
 
-/** Every row of the CSV body after its header, converted as it arrives. */
-export async function* csvRows<Row>(download: CsvDownload<Row>): AsyncGenerator<Row> {
+/** Every row of the CSV body after its header, converted as it arrives, a chunk's rows at a time. */
+export async function* csvRowBatches<Row>(download: CsvDownload<Row>): AsyncGenerator<Row[]> {
   const { response, signal } = download;
   if (response.body === null) return;
   const fail = (kind: 'aborted' | 'network' | 'malformed', reason: string, cause?: unknown): ApiError => answerError(kind, download.api, download.operation, response, reason, cause);
@@ -33,15 +33,24 @@ export async function* csvRows<Row>(download: CsvDownload<Row>): AsyncGenerator<
   try {
     const body = download.unpack ? await download.unpack(response.body) : response.body;
     for await (const batch of readCsvBatches(body, signal)) {
+      const typed: Row[] = [];
+      let unreadable: unknown;
       for (const cells of batch) {
         if (toRow === undefined) {
           toRow = download.rowReader(cells);
           continue;
         }
-        const row = toRow(cells);
-        rows++;
-        yield row;
+        try {
+          typed.push(toRow(cells));
+        } catch (error) {
+          unreadable = error;
+          break;
+        }
       }
+      rows += typed.length;
+      // The rows before an unreadable one still reach the caller, as they would one by one.
+      if (typed.length > 0) yield typed;
+      if (unreadable !== undefined) throw unreadable;
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;

@@ -26,4 +26,12 @@ describe('dates', () => {
     expect(parseApiDateTime('2024-02-29T23:59:59')?.toISOString()).toBe('2024-02-29T23:59:59.000Z');
     expect(parseApiDateTime('2024-04-31T00:00:00')).toBeUndefined();
   });
+
+  it('gives a fresh Date for a value read before, so changing one changes no other', () => {
+    const first = parseApiDateTime('2025-03-04T05:06:07') as Date;
+    first.setUTCFullYear(1999);
+    const again = parseApiDateTime('2025-03-04T05:06:07');
+    expect(again).not.toBe(first);
+    expect(again?.toISOString()).toBe('2025-03-04T05:06:07.000Z');
+  });
 });

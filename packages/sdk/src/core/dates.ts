@@ -37,8 +37,15 @@ export function toApiDateTime(value: unknown): string | undefined {
 
 const plainForm = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)$/;
 
+// Times of plain-form values read lately. A report or page repeats few distinct dates (one per
+// day or hour) over many rows, so a lookup replaces most parses; cleared when full.
+const recentTimes = new Map<string, number>();
+const recentLimit = 4096;
+
 /** A date from a response, in any of the forms above, as a UTC Date; undefined if unreadable. */
 export function parseApiDateTime(value: string): Date | undefined {
+  const known = recentTimes.get(value);
+  if (known !== undefined) return new Date(known);
   // The plain form is read directly: every record of a page carries one, so this path is hot.
   const m = plainForm.exec(value);
   if (m === null) return parseOtherForms(value);
@@ -46,7 +53,10 @@ export function parseApiDateTime(value: string): Date | undefined {
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   // 2024-02-31 or 24:00 would roll over: that is not a date.
   const exact = date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour && date.getUTCMinutes() === minute && date.getUTCSeconds() === second;
-  return exact ? date : undefined;
+  if (!exact) return undefined;
+  if (recentTimes.size >= recentLimit) recentTimes.clear();
+  recentTimes.set(value, date.getTime());
+  return date;
 }
 
 function parseOtherForms(value: string): Date | undefined {

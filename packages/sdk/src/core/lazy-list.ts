@@ -5,6 +5,14 @@
 export class LazyList<T> implements AsyncIterable<T>, PromiseLike<T[]> {
   constructor(private readonly produce: () => AsyncIterator<T>) {}
 
+  /**
+   * A list whose items arrive in batches (the rows of one CSV chunk): each item is handed out
+   * without an async generator step of its own, which a million-row download would feel.
+   */
+  static ofBatches<T>(produce: () => AsyncIterator<T[]>): LazyList<T> {
+    return new LazyList(() => oneByOne(produce()));
+  }
+
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return this.produce();
   }
@@ -22,4 +30,26 @@ export class LazyList<T> implements AsyncIterable<T>, PromiseLike<T[]> {
   ): Promise<TResult1 | TResult2> {
     return this.toArray().then(onfulfilled, onrejected);
   }
+}
+
+function oneByOne<T>(batches: AsyncIterator<T[]>): AsyncIterator<T> {
+  let batch: T[] = [];
+  let at = 0;
+  return {
+    async next(): Promise<IteratorResult<T>> {
+      while (at >= batch.length) {
+        const next = await batches.next();
+        if (next.done) return { done: true, value: undefined };
+        batch = next.value;
+        at = 0;
+      }
+      return { done: false, value: batch[at++] as T };
+    },
+    // Stopping early (break) stops the batches too, which closes the download.
+    async return(): Promise<IteratorResult<T>> {
+      batch = [];
+      await batches.return?.();
+      return { done: true, value: undefined };
+    },
+  };
 }

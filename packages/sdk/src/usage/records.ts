@@ -49,17 +49,20 @@ const dateFields = new Set(['usageDateTime']);
 /** Builds a converter from CSV cells to a typed row for the given header. */
 export function csvRowReader(header: string[]): (cells: string[]) => UsageCsvRow {
   const fields = header.map(fieldOfHeader);
+  // Each column's kind is looked up once per download, not once per cell.
+  const kinds = fields.map((field) => (numericFields.has(field) ? 'number' : dateFields.has(field) ? 'date' : 'text'));
   return (cells) => {
     const row: UsageCsvRow = {};
     for (let i = 0; i < fields.length; i++) {
+      const cell = cells[i];
+      if (cell === undefined || cell === '') continue;
       const field = fields[i] as string;
-      const cell = cells[i] ?? '';
-      if (cell === '') continue;
-      if (numericFields.has(field)) {
+      const kind = kinds[i];
+      if (kind === 'number') {
         const value = Number(cell);
         if (!Number.isFinite(value)) throw new UnreadableValue(`${field} is not a number: ${JSON.stringify(cell.slice(0, 40))}`);
         row[field] = value;
-      } else if (dateFields.has(field)) {
+      } else if (kind === 'date') {
         row[field] = toDate(cell, field);
       } else {
         row[field] = cell;

@@ -1,6 +1,6 @@
 // client.reports: create, list, status, wait, and stream the output.
 import { DeadlineExceeded } from '../core/abort.js';
-import { csvRows } from '../core/csv-download.js';
+import { csvRowBatches } from '../core/csv-download.js';
 import { httpUrl } from '../core/validation.js';
 import { createApiError, ValidationError } from '../core/errors.js';
 import { LazyList } from '../core/lazy-list.js';
@@ -137,7 +137,7 @@ export function createReportCalls(context: UsageContext): ReportCalls {
     },
     download(report, options = {}) {
       const url = outputUrl(report);
-      return new LazyList(async function* () {
+      return LazyList.ofBatches(async function* () {
         const response = await transport.send(new Request(url, { headers: { Accept: 'text/csv' } }), {
           operation: 'getUsageReportOutput',
           idempotent: true,
@@ -145,7 +145,7 @@ export function createReportCalls(context: UsageContext): ReportCalls {
           signal: options.signal,
           requestId: options.requestId,
         });
-        yield* csvRows({ api: transport.api, operation: 'getUsageReportOutput', response, rowReader: csvRowReader, signal: options.signal });
+        yield* csvRowBatches({ api: transport.api, operation: 'getUsageReportOutput', response, rowReader: csvRowReader, signal: options.signal });
       });
     },
   };
