@@ -4,7 +4,7 @@ import { DeadlineExceeded, sleep } from './abort.js';
 import { resolveToken, type TokenSource } from './auth.js';
 import { createApiError, kindOfStatus, type ApiError, type ApiErrorKind } from './errors.js';
 import { defaultRetryPolicy, isRetryable, networkCodeOf, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry.js';
-import { redactUrl, scrub } from './redact.js';
+import { redactUrl } from './redact.js';
 
 export interface TransportOptions {
   /** The API's name in error messages, e.g. "HERE Usage API". */
@@ -99,7 +99,7 @@ export function createTransport(options: TransportOptions): Transport {
       createApiError({
         ...failure,
         // A server may echo what it was sent; the token never reaches a message.
-        reason: scrub(failure.reason, [token, ...(options.secrets ?? [])]),
+        secrets: [token, ...(options.secrets ?? [])],
         api: options.api,
         operation: context.operation,
         method: request.method,
