@@ -43,8 +43,30 @@ describe('parseApiDateTime', () => {
     expect(parseApiDateTime(' 2022-03-01 ')?.toISOString()).toBe('2022-03-01T00:00:00.000Z');
   });
 
-  it('refuses text that does not start with a date, even when JavaScript could read it', () => {
-    for (const text of ['', "''", 'March 1, 2022', '1 Mar 2022 10:00 GMT', '22-03-01T00:00:00']) expect(parseApiDateTime(text)).toBeUndefined();
+  it('refuses text that does not start with a whole date, even when JavaScript could read it', () => {
+    for (const text of ['', "''", 'March 1, 2022', '1 Mar 2022 10:00 GMT', '22-03-01T00:00:00', 'Tue 2022-03-01', '2022-03-1 10:00', 'x2022-03-01T05:06:07']) {
+      expect(parseApiDateTime(text)).toBeUndefined();
+    }
+  });
+
+  it('reads a date without a zone as UTC whatever the zone of the machine', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      for (const [text, iso] of [
+        ['2022-03-01T05:06:07', '2022-03-01T05:06:07.000Z'],
+        ['2022-03-01T05:06:07.5', '2022-03-01T05:06:07.500Z'],
+        ['2022-03-01T05:06:07.125', '2022-03-01T05:06:07.125Z'],
+        ["2022-03-01'T'05:06:07", '2022-03-01T05:06:07.000Z'],
+        ['2022-03-01', '2022-03-01T00:00:00.000Z'],
+      ] as const) {
+        expect(parseApiDateTime(text)?.toISOString()).toBe(iso);
+      }
+      expect(toApiDateTime('2022-03-01')).toBe('2022-03-01T00:00:00');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('refuses every part that rolls over in the plain form', () => {

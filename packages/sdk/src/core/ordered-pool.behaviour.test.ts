@@ -71,6 +71,20 @@ describe('mapInOrder', () => {
   });
 });
 
+describe('mapInOrder after the consumer stops', () => {
+  it('starts nothing more when the running items finish later', async () => {
+    const started: number[] = [];
+    for await (const n of mapInOrder(range(0, 99), 2, async (n) => {
+      started.push(n);
+      await wait(n === 0 ? 1 : 15);
+      return n;
+    })) if (n === 0) break;
+    const atStop = started.length;
+    await wait(60);
+    expect(started.length).toBe(atStop);
+  });
+});
+
 describe('range', () => {
   it('counts from..to, both included, and is empty when to is below from', () => {
     expect([...range(3, 6)]).toEqual([3, 4, 5, 6]);

@@ -93,3 +93,54 @@ describe('redactUrl', () => {
     expect(redactUrl(`not a url ${secret}`)).toBe('(unparseable URL)');
   });
 });
+
+describe('scrub is exact about case', () => {
+  it('leaves a word that only differs from a secret in case', () => {
+    expect(scrub('Test results for TEST', ['test'])).toBe('Test results for TEST');
+    expect(scrub('the test passed', ['test'])).toBe('the REDACTED passed');
+  });
+
+  it('takes %2f and %2F alike in a URL-encoded base64 form', () => {
+    const basic = b64(pair);
+    const lower = encodeURIComponent(basic).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
+    expect(scrub(`q=${lower}`, [secret])).toBe('q=REDACTED');
+  });
+});
+
+describe('scrub finds the secret at every position inside base64', () => {
+  // A secret whose base64 holds both + and / (the characters base64url and URL-encoding change).
+  const tricky = 'k3y>>>???value>?';
+
+  it('uses a secret whose base64 forms differ from each other', () => {
+    expect(b64(tricky)).toMatch(/\+/);
+    expect(b64(tricky)).toMatch(/\//);
+  });
+
+  for (const prefix of ['', 'a', 'ab', 'abc']) {
+    for (const suffix of ['', 'x', 'xy', 'xyz']) {
+      it(`removes base64, base64url and URL-encoded base64 of "${prefix}<secret>${suffix}" whole`, () => {
+        const text = `${prefix}${tricky}${suffix}`;
+        for (const form of [b64(text), b64url(text), encodeURIComponent(b64(text))]) {
+          expect(scrub(`[${form}]`, [tricky])).toBe('[REDACTED]');
+        }
+      });
+    }
+  }
+
+  it('removes the whole Basic value, padding included', () => {
+    for (const id of ['a', 'ab', 'abc']) {
+      const basic = b64(`${id}:${tricky}`);
+      expect(scrub(`Authorization: Basic ${basic}; next`, [tricky])).toBe('Authorization: Basic REDACTED; next');
+    }
+  });
+
+  it('gives one marker for one run that holds the secret twice', () => {
+    expect(scrub(`<${b64(`${tricky}${tricky}${tricky}`)}>`, [tricky])).toBe('<REDACTED>');
+  });
+
+  it('finds a five-character secret in base64, but leaves a short run that only looks like one', () => {
+    expect(scrub(`x ${b64('id:abcde')} y`, ['abcde'])).toBe('x REDACTED y');
+    // base64 of "abcd" starts "YWJjZ": five characters are too few to tell from a word.
+    expect(scrub('see YWJjZ here', ['abcd'])).toBe('see YWJjZ here');
+  });
+});

@@ -35,7 +35,8 @@ export function redactor(secrets: readonly (string | undefined)[]): (text: strin
   const cores: string[] = [];
   for (const secret of secrets) {
     if (!secret || secret.length < 4) continue;
-    plain.push(secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2));
+    const encoded = [encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
+    plain.push(secret, ...encoded, ...encoded.map(lowerHex));
     // The characters of base64(...secret...) that depend on the secret alone, for each of the
     // three offsets it can start at within the 3-byte groups (base64 of `id:secret` holds one).
     const bytes = String.fromCharCode(...new TextEncoder().encode(secret));
@@ -43,13 +44,18 @@ export function redactor(secrets: readonly (string | undefined)[]): (text: strin
       const n = offset + bytes.length;
       const core = btoa('\0'.repeat(offset) + bytes).slice(offset && offset + 1, Math.floor(n / 3) * 4 + (n % 3));
       // Shorter runs could match ordinary text by chance.
-      if (core.length >= 6) cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'), core.replace(/\+/g, '%2B').replace(/\//g, '%2F'));
+      const urlEncoded = core.replace(/\+/g, '%2B').replace(/\//g, '%2F');
+      if (core.length >= 6) cores.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'), urlEncoded, lowerHex(urlEncoded));
     }
   }
-  // Case-insensitive for %2f as well as %2F; a secret differing only in case is taken along.
-  const plainForms = plain.length > 0 ? new RegExp(plain.map(escape).join('|'), 'gi') : undefined;
-  const base64Forms = cores.length > 0 ? new RegExp(cores.map(escape).join('|'), 'gi') : undefined;
+  const plainForms = plain.length > 0 ? new RegExp(plain.map(escape).join('|'), 'g') : undefined;
+  const base64Forms = cores.length > 0 ? new RegExp(cores.map(escape).join('|'), 'g') : undefined;
   return (text) => removeRuns(plainForms ? text.replace(plainForms, marker) : text, base64Forms);
+}
+
+/** %2f for %2F: both are the same URL. */
+function lowerHex(text: string): string {
+  return text.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
 }
 
 function escape(text: string): string {

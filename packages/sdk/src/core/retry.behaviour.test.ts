@@ -67,6 +67,7 @@ describe('Retry-After', () => {
     expect(parseRetryAfter('2', now)).toBe(2_000);
     expect(parseRetryAfter(' 3 ', now)).toBe(3_000);
     expect(parseRetryAfter('1.5', now)).toBe(1_500);
+    expect(parseRetryAfter('1.25', now)).toBe(1_250);
     expect(parseRetryAfter('0', now)).toBe(0);
   });
 

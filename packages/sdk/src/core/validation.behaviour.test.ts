@@ -48,6 +48,8 @@ describe('checkValue: what each kind of value may be', () => {
     expect(checkValue('Formats', [], { type: 'array', minItems: 1 })).toEqual(['Formats needs at least 1 value (it has 0).']);
     expect(checkValue('Formats', ['csv', 'json', 'csv', 'json'], list)).toEqual(['Formats takes at most 3 values (it has 4).', 'Formats lists the same value twice.']);
     expect(checkValue('Formats', ['csv', 'xml'], list)).toEqual(['Formats, value 2, must be one of: csv, json (got "xml").']);
+    expect(checkValue('Formats', ['csv', 'json', 'x'], { type: 'array', minItems: 3, maxItems: 3 })).toEqual([]);
+    expect(checkValue('Anything', [1, 'two', null], { type: 'array' })).toEqual([]);
   });
 
   it('checks numbers: finite, whole when asked, within the bounds', () => {
@@ -78,6 +80,15 @@ describe('checkValue: what each kind of value may be', () => {
     expect(checkValue('Name', 'ab\u0007c', text)).toEqual(['Name contains an invisible control character; remove it (often it comes from copying and pasting).']);
     expect(checkValue('Name', 'ab\tc', { type: 'string' })).toEqual([]);
     expect(checkValue('Name', 'AB1', text)).toEqual(['Name is not in the expected form (got "AB1").']);
+    // One problem at a time: the form is judged once the length is right.
+    expect(checkValue('Name', 'A', text)).toEqual(['Name must be at least 3 characters long (it has 1).']);
+    expect(checkValue('Name', 'ab', { type: 'string', minLength: 1 })).toEqual([]);
+  });
+
+  it('leaves a value of no declared kind alone, and an object without declared fields', () => {
+    expect(checkValue('Free', 5, {})).toEqual([]);
+    expect(checkValue('Options', { a: 1 }, { type: 'object' })).toEqual([]);
+    expect(checkValue('Options', null, { type: 'object' })).toEqual(['Options must be an object.']);
   });
 
   it('shows a long value cut short, and an enum value by name', () => {
@@ -118,9 +129,10 @@ const spec: GeneratedSpec = {
   rules: {},
 };
 
-function issuesOf(values: Parameters<typeof checkRequest>[3], earlier: ValidationIssue[] = []): ValidationIssue[] {
+function issuesOf(values: Parameters<typeof checkRequest>[3], earlier?: ValidationIssue[]): ValidationIssue[] {
   try {
-    checkRequest(spec, [], 'createThing', values, earlier);
+    if (earlier === undefined) checkRequest(spec, [], 'createThing', values);
+    else checkRequest(spec, [], 'createThing', values, earlier);
   } catch (error) {
     if (error instanceof ValidationError) return [...error.issues];
     throw error;
@@ -182,6 +194,8 @@ describe('fieldLabel', () => {
     expect(fieldLabel('billingSubscriptionId')).toBe('Billing subscription id (billingSubscriptionId)');
     expect(fieldLabel('parameters.tenant_id')).toBe('Tenant id (parameters.tenant_id)');
     expect(fieldLabel('X-Request-ID')).toBe('X-Request-ID');
+    expect(fieldLabel('content-type')).toBe('content-type');
+    expect(fieldLabel('x.9lives')).toBe('x.9lives');
     expect(fieldLabel('appId2X')).toBe('App id2 x (appId2X)');
   });
 });

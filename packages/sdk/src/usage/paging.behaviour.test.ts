@@ -154,7 +154,67 @@ describe('usage.all: what is fetched', () => {
       })(),
     );
     expect(got).toHaveLength(10);
-    expect(error).toMatchObject({ kind: 'aborted' });
-    expect((error as Error).message).toMatch(/cancel/);
+    expect(error).toMatchObject({ kind: 'aborted', page: 2 });
+    expect((error as Error).message).toContain('the walk was cancelled after 10 of 50 records.');
+  });
+
+  it('cancels the pages in flight when the caller aborts, and when the caller stops reading', async () => {
+    const data = records(50);
+    let cancelled = 0;
+    // Pages 0 and 1 answer; every later page waits until its request is cancelled.
+    const fetch = fakeFetch((req) => {
+      const offset = offsetOf(req);
+      if (offset <= 1) return page(offset, { total: 50, limit: 5, lastOffset: 9, items: data.slice(offset * 5, offset * 5 + 5) });
+      return new Promise<Response>((_resolve, reject) => req.signal.addEventListener('abort', () => {
+        cancelled++;
+        reject(req.signal.reason);
+      }));
+    });
+    const client = createUsageClient({ token: 't0ken-abc', fetch, maxRetries: 0 });
+    const controller = new AbortController();
+    const aborted = collect((async function* () {
+      for await (const record of client.usage.all(query, { pageSize: 5, concurrency: 2, signal: controller.signal })) {
+        yield record;
+        if ((record as { name: string }).name === 'item-9') setTimeout(() => controller.abort(), 5);
+      }
+    })());
+    expect((await aborted).error).toMatchObject({ kind: 'aborted' });
+    expect(cancelled).toBe(2);
+
+    cancelled = 0;
+    for await (const record of client.usage.all(query, { pageSize: 5, concurrency: 2 })) if ((record as { name: string }).name === 'item-9') break;
+    await new Promise((r) => setTimeout(r, 10));
+    expect(cancelled).toBe(2);
+  });
+
+  it('fetches one page past a too-high lastOffset, never more', async () => {
+    const data = records(10);
+    const fetch = fakeFetch((req) => {
+      const offset = offsetOf(req);
+      return page(offset, { total: 10, limit: 5, lastOffset: 9, items: data.slice(offset * 5, offset * 5 + 5) });
+    });
+    const client = createUsageClient({ token: 't0ken-abc', fetch });
+    expect(await client.usage.all(query, { pageSize: 5, concurrency: 1 })).toHaveLength(10);
+    expect(fetch.seen.map((s) => offsetOf(new Request(s.url)))).toEqual([0, 1, 2]);
+  });
+
+  it('counts an empty result as one page done', async () => {
+    const fetch = fakeFetch((req) => page(offsetOf(req), { total: 0, limit: 5, items: [] }));
+    const client = createUsageClient({ token: 't0ken-abc', fetch });
+    const progress: PageProgress[] = [];
+    expect(await client.usage.all(query, { pageSize: 5, onProgress: (p) => progress.push({ ...p }) })).toEqual([]);
+    expect(progress).toEqual([{ pagesDone: 1, pagesTotal: 1, records: 0, total: 0 }]);
+  });
+
+  it('stops at an empty page in the middle and names the last page that had records', async () => {
+    const data = records(20);
+    const fetch = fakeFetch((req) => {
+      const offset = offsetOf(req);
+      return page(offset, { total: 20, limit: 5, lastOffset: 3, items: offset === 2 ? [] : data.slice(offset * 5, offset * 5 + 5) });
+    });
+    const client = createUsageClient({ token: 't0ken-abc', fetch });
+    const { got, error } = await collect(client.usage.all(query, { pageSize: 5, concurrency: 1 }));
+    expect(got).toHaveLength(10);
+    expect(error).toMatchObject({ kind: 'incomplete', page: 1 });
   });
 });
