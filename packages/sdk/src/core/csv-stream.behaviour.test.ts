@@ -40,6 +40,15 @@ describe('readCsvBatches', () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
+  it('yields a blank line as soon as it arrives, like any other row', async () => {
+    const source = body(['a,b\n', '\n', 'c,d\n']);
+    const iterator = readCsvBatches(source.stream);
+    expect((await iterator.next()).value).toEqual([['a', 'b']]);
+    expect((await iterator.next()).value).toEqual([['']]);
+    expect(source.pulled()).toBe(2);
+    expect((await iterator.next()).value).toEqual([['c', 'd']]);
+  });
+
   it('waits for a line break outside quotes before cutting', async () => {
     expect(await batches(['"x', '\ny",', '2\n'])).toEqual([[['x\ny', '2']]]);
     expect(await batches(['a,"say ""hi', '""\n"\n'])).toEqual([[['a', 'say "hi"\n']]]);

@@ -31,6 +31,11 @@ describe('toApiDateTime', () => {
     expect(toApiDateTime('2024-02-29')).toBe('2024-02-29T00:00:00');
   });
 
+  it('refuses a year before 100 rather than moving it into the 1900s', () => {
+    for (const text of ['0050-01-01', '0050-01-01T00:00:00', '0099-12-31T23:59:59']) expect(toApiDateTime(text)).toBeUndefined();
+    expect(toApiDateTime('0100-01-01')).toBe('0100-01-01T00:00:00');
+  });
+
   it('refuses what is not text or a Date', () => {
     for (const value of [undefined, null, 0, {}, ['2024-01-31']]) expect(toApiDateTime(value)).toBeUndefined();
   });
@@ -50,23 +55,19 @@ describe('parseApiDateTime', () => {
   });
 
   it('reads a date without a zone as UTC whatever the zone of the machine', () => {
-    const zone = process.env.TZ;
-    process.env.TZ = 'America/New_York';
-    try {
-      for (const [text, iso] of [
-        ['2022-03-01T05:06:07', '2022-03-01T05:06:07.000Z'],
-        ['2022-03-01T05:06:07.5', '2022-03-01T05:06:07.500Z'],
-        ['2022-03-01T05:06:07.125', '2022-03-01T05:06:07.125Z'],
-        ["2022-03-01'T'05:06:07", '2022-03-01T05:06:07.000Z'],
-        ['2022-03-01', '2022-03-01T00:00:00.000Z'],
-      ] as const) {
-        expect(parseApiDateTime(text)?.toISOString()).toBe(iso);
-      }
-      expect(toApiDateTime('2022-03-01')).toBe('2022-03-01T00:00:00');
-    } finally {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
+    // vitest.config.ts runs the tests in New York time, so a local reading would be hours off.
+    expect(new Date(2022, 2, 1).getTimezoneOffset()).not.toBe(0);
+    for (const [text, iso] of [
+      ['2022-03-01T05:06:07', '2022-03-01T05:06:07.000Z'],
+      ['2022-03-01T05:06:07.5', '2022-03-01T05:06:07.500Z'],
+      ['2022-03-01T05:06:07.125', '2022-03-01T05:06:07.125Z'],
+      ["2022-03-01'T'05:06:07", '2022-03-01T05:06:07.000Z'],
+      ['2022-03-01', '2022-03-01T00:00:00.000Z'],
+    ] as const) {
+      expect(parseApiDateTime(text)?.toISOString()).toBe(iso);
     }
+    expect(toApiDateTime('2022-03-01')).toBe('2022-03-01T00:00:00');
+    expect(toApiDateTime(new Date(Date.UTC(2022, 2, 1, 23, 30)))).toBe('2022-03-01T23:30:00');
   });
 
   it('refuses every part that rolls over in the plain form', () => {

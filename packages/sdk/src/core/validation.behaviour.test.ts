@@ -178,6 +178,12 @@ describe('checkRequest', () => {
     expect(issuesOf({ path: {}, body }, earlier)).toEqual(earlier);
   });
 
+  it('lets a request without its optional body through', () => {
+    const optional: GeneratedSpec = { ...spec, operations: { createThing: { ...spec.operations.createThing!, body: { ...spec.operations.createThing!.body!, required: false } } } };
+    expect(() => checkRequest(optional, [], 'createThing', { path: { tenantId: 'abc' } })).not.toThrow();
+    expect(() => checkRequest(optional, [], 'createThing', { path: { tenantId: 'abc' }, body: {} })).toThrow(/Parameters \(parameters\) is required/);
+  });
+
   it('says which operation it could not check against', () => {
     expect(() => operationConstraint(spec, 'deleteThing')).toThrow('No operation deleteThing in the spec');
     expect(operationConstraint(spec, 'createThing')).toBe(operationConstraint(spec, 'createThing'));
@@ -205,7 +211,7 @@ describe('httpUrl and hasSpaceOrControl', () => {
     expect(httpUrl('https://api.example/v2')?.href).toBe('https://api.example/v2');
     expect(httpUrl('http://localhost:8080')?.port).toBe('8080');
     expect(httpUrl('/v2/x', 'https://api.example')?.href).toBe('https://api.example/v2/x');
-    for (const value of ['ftp://api.example', 'https://u:p@api.example', 'https://u@api.example', 'https://api .example', '', ' ', 'not a url', 42, undefined]) expect(httpUrl(value)).toBeUndefined();
+    for (const value of ['http://[bad', 'https://', 'ftp://api.example', 'https://u:p@api.example', 'https://u@api.example', 'https://api .example', '', ' ', 'not a url', 42, undefined]) expect(httpUrl(value)).toBeUndefined();
   });
 
   it('finds spaces, line breaks, control and invisible characters', () => {
