@@ -23,7 +23,7 @@ export interface Auth {
   refresh?(route: Route): Promise<string>;
   /** Whether this mode forwards the route at all (for the /api index). */
   offers(route: Route): boolean;
-  /** Strings that must never leave the gateway (secret, recent tokens). */
+  /** Strings that must never leave the gateway (secrets, the access key, recent tokens). */
   secrets(): string[];
 }
 
@@ -114,7 +114,7 @@ function withCredentials(providers: Map<string, TokenFunction>, accessKey: strin
     },
     offers: (route) => route.bearer && providers.has(route.mount.name),
     refresh: async (route) => remember(await token(providers.get(route.mount.name) as TokenFunction, true, route.mount.name)),
-    secrets: () => [...secrets, ...recent],
+    secrets: () => [accessKey, ...secrets, ...recent],
   };
 }
 

@@ -9,6 +9,7 @@ import type { Match } from './allow-list.js';
 import type { Auth } from './auth-modes.js';
 import { GatewayError } from './errors.js';
 import { pickResponseHeaders } from './headers.js';
+import { redactSecrets } from '@meterbook/sdk/node';
 import { rewriteJsonLinks, type LinkRewriter } from './links.js';
 
 export interface ForwardRequest {
@@ -93,12 +94,12 @@ export function createForwarder(auth: Auth, timeoutMs: number, idleMs: number): 
       } catch {
         // Malformed JSON goes to the pane as it came: the SDK reports it with the correlation id.
       }
-      return sendWhole(fr.res, status, headers, scrub(out, secrets));
+      return sendWhole(fr.res, status, headers, redactSecrets(out, secrets));
     }
     if (status >= 300 && secrets.length > 0) {
       const text = await readCapped(upRes, ERROR_BODY_CAP);
       if (text === undefined) throw new GatewayError(502, 'E_GATEWAY_UPSTREAM_BODY', `The ${route.mount.name} API answered HTTP ${status} with an oversized error body.`);
-      return sendWhole(fr.res, status, headers, scrub(text, secrets));
+      return sendWhole(fr.res, status, headers, redactSecrets(text, secrets));
     }
     fr.res.writeHead(status, headers);
     try {
@@ -188,10 +189,4 @@ function sendWhole(res: ServerResponse, status: number, headers: OutgoingHttpHea
   const body = Buffer.from(text, 'utf8');
   res.writeHead(status, { ...headers, 'content-length': body.length });
   res.end(body);
-}
-
-export function scrub(text: string, secrets: string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 8) out = out.split(s).join('[redacted]');
-  return out;
 }

@@ -9,6 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAllowList, forwardedQuery, type AllowList, type Route } from './allow-list.js';
+import { secretRedactor } from '@meterbook/sdk/node';
 import { createAuth, type Auth } from './auth-modes.js';
 import { createCors, normalizeOrigin, type Cors } from './cors.js';
 import { checkDemoOptions, sendDemo, type DemoOffer } from './demo.js';
@@ -122,7 +123,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     trustProxy: options.trustProxy ?? false,
     accessKeyHeader,
     methods: [...new Set(allow.routes.map((r) => r.method))],
-    log: options.log,
+    // Every request's log line goes through redaction: a path or an id may carry a secret.
+    log: options.log && redactedLog(options.log, auth),
     demo: options.demo ? demoOffer(options, allow, auth, publicUrl) : undefined,
   };
 
@@ -305,11 +307,21 @@ function publicUrlOf(ctx: Context, req: IncomingMessage): string {
 }
 
 function internalError(ctx: Context, error: unknown, id: string): GatewayError {
-  // The message may hold anything; it goes to the log only, scrubbed, never to the browser.
-  let text = error instanceof Error ? error.message : String(error);
-  for (const s of ctx.auth.secrets()) text = text.split(s).join('[redacted]');
+  // The message may hold anything; it goes to the log only (redacted there), never to the browser.
+  const text = error instanceof Error ? error.message : String(error);
   ctx.log?.(`internal error gw=${id}: ${printable(text)}`);
   return new GatewayError(500, 'E_GATEWAY_INTERNAL', 'The gateway failed; its log has the details under this request id.');
+}
+
+/** The log, with every line redacted of the secrets the auth holds at that moment (prepared once per set). */
+function redactedLog(log: (line: string) => void, auth: Auth): (line: string) => void {
+  let prepared = { key: '', redact: secretRedactor([]) };
+  return (line) => {
+    const secrets = auth.secrets();
+    const key = secrets.join('\n');
+    if (key !== prepared.key) prepared = { key, redact: secretRedactor(secrets) };
+    log(prepared.redact(line));
+  };
 }
 
 function printable(text: string): string {

@@ -1,7 +1,7 @@
 // Reads the validation-relevant part of an OpenAPI 3.0 document: a table of parameters with
 // their bounds, and for each operation the keys of its parameters and its JSON body, with local
-// $refs resolved. Descriptions are left
-// out so the generated file stays small in the browser bundle.
+// $refs resolved. Descriptions, and formats other than `date` and `date-time` (which become
+// real-date checks), are left out so the generated file stays small in the browser bundle.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -61,7 +61,10 @@ function bounds(document: JsonObject, schemaOrRef: Json | undefined): JsonObject
   }
   for (const key of boundKeys) {
     const value = schema[key];
-    if (value !== undefined && !(key === 'additionalProperties' && typeof value !== 'boolean')) out[key] = value;
+    if (value === undefined || (key === 'additionalProperties' && typeof value !== 'boolean')) continue;
+    // Only the formats validation checks (real dates) travel in the browser bundle.
+    if (key === 'format' && value !== 'date' && value !== 'date-time') continue;
+    out[key] = value;
   }
   if (schema.items !== undefined) out.items = bounds(document, schema.items);
   if (isObject(schema.properties)) {

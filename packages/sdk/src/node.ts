@@ -20,3 +20,12 @@ export async function readHereCredentials(path: string = defaultCredentialsPath(
   }
   return parseCredentialsProperties(text);
 }
+
+/**
+ * The text with every given secret removed in every form it may travel in (as is, URL-encoded,
+ * base64 or base64url of `id:secret`), also inside a longer string: for a server's logs and answers.
+ */
+export { scrub as redactSecrets } from './core/redact.js';
+
+/** `redactSecrets` prepared once for many texts: `secretRedactor(secrets)(line)`. */
+export { redactor as secretRedactor } from './core/redact.js';

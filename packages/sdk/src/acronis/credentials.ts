@@ -26,10 +26,11 @@ export function acronisCredentials(options: AcronisCredentialsOptions): TokenFun
   const issues = checkCredentialFields(options, { clientId: 'client id', clientSecret: 'client secret' });
   if (issues.length > 0) throw new ValidationError('acronisCredentials', issues);
   const secret = options.clientSecret.trim();
-  const basic = `Basic ${base64(`${options.clientId.trim()}:${secret}`)}`;
+  const pair = `${options.clientId.trim()}:${secret}`;
+  const basic = `Basic ${base64(pair)}`;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   // A token request changes nothing on the server, so it may be retried like a GET.
-  const transport = createTransport({ api: 'Acronis API', baseUrl, fetch: options.fetch, maxRetries: 2, secrets: [secret, basic] });
+  const transport = createTransport({ api: 'Acronis API', baseUrl, fetch: options.fetch, maxRetries: 2, secrets: [secret, pair] });
   return cachedTokenSource(
     async (signal) => {
       const request = new Request(`${baseUrl}/idp/token`, {

@@ -1,3 +1,5 @@
+import { scrub } from './redact.js';
+
 /** What went wrong, in one word a program can branch on. */
 export type ApiErrorKind =
   | 'auth'
@@ -36,6 +38,8 @@ export interface ApiErrorDetails {
   /** How many attempts were made. */
   attempts?: number;
   cause?: unknown;
+  /** Values (tokens, secrets) removed from the reason, code and URL in every form; not kept. */
+  secrets?: readonly (string | undefined)[];
 }
 
 /** A call to an API failed. `kind` says how; `correlationId` is the id support asks for. */
@@ -109,9 +113,11 @@ const classes: Record<ApiErrorKind, typeof ApiError> = {
   incomplete: IncompleteResultError,
 };
 
-/** The one error factory: picks the named class for the kind. */
+/** The one error factory: picks the named class for the kind, and keeps the given secrets out of it. */
 export function createApiError(details: ApiErrorDetails): ApiError {
-  return new classes[details.kind](details);
+  const { secrets = [], ...rest } = details;
+  const clean = (text: string | undefined): string | undefined => (text === undefined ? undefined : scrub(text, secrets));
+  return new classes[details.kind]({ ...rest, reason: scrub(details.reason, secrets), code: clean(details.code), url: clean(details.url) });
 }
 
 /** The kind of an HTTP error status. */

@@ -104,7 +104,7 @@ export function createTransport(options: TransportOptions): Transport {
       createApiError({
         ...failure,
         // A server may echo what it was sent; the token never reaches a message.
-        reason: scrub(failure.reason, [token, ...(options.secrets ?? [])]),
+        secrets: [token, ...(options.secrets ?? [])],
         api: options.api,
         operation: context.operation,
         method: request.method,

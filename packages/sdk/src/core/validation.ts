@@ -1,6 +1,7 @@
 // Checks a request against the constraints generated from its spec, before anything is sent.
 // The rules live in the spec; this file only knows how to read them and say what is wrong in
 // words a finance user understands.
+import { parseApiDateTime, toApiDateTime } from './dates.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import { checkRules, type RuleChecker, type SpecRules } from './rules.js';
 
@@ -179,8 +180,18 @@ export function checkValue(label: string, value: unknown, schema: SchemaBounds):
     if (schema.pattern !== undefined && problems.length === 0 && !pattern(schema.pattern).test(value)) {
       problems.push(`${label} is not in the expected form (got ${describeValue(value)}).`);
     }
+    // `format: date` / `date-time`: the form alone lets 2025-02-30 and 2025-13-01 through.
+    const format = schema.format;
+    if ((format === 'date' || format === 'date-time') && problems.length === 0 && !isRealDate(value, format)) {
+      problems.push(`${label} must be a real ${format === 'date' ? 'date, e.g. 2025-02-28' : 'date and time, e.g. 2025-02-28T00:00:00Z'} (got ${describeValue(value)}).`);
+    }
   }
   return problems;
+}
+
+function isRealDate(value: string, format: 'date' | 'date-time'): boolean {
+  // The day is checked on its own: Date.parse rolls 2025-02-30T00:00:00Z over to March.
+  return toApiDateTime(value.slice(0, 10)) !== undefined && (format === 'date' ? value.length === 10 : parseApiDateTime(value) !== undefined);
 }
 
 /** Every problem with an object and its properties, each named by its dotted path. */

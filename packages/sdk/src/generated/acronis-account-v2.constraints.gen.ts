@@ -8,7 +8,6 @@ export const spec = {
    "in": "query",
    "schema": {
     "type": "string",
-    "format": "uuid",
     "minLength": 36,
     "maxLength": 36,
     "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -19,7 +18,6 @@ export const spec = {
    "in": "query",
    "schema": {
     "type": "string",
-    "format": "uuid",
     "minLength": 36,
     "maxLength": 36,
     "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -48,7 +46,6 @@ export const spec = {
    "in": "path",
    "schema": {
     "type": "string",
-    "format": "uuid",
     "minLength": 36,
     "maxLength": 36,
     "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -60,7 +57,6 @@ export const spec = {
    "in": "path",
    "schema": {
     "type": "string",
-    "format": "uuid",
     "minLength": 36,
     "maxLength": 36,
     "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -82,7 +78,6 @@ export const spec = {
    "in": "path",
    "schema": {
     "type": "string",
-    "format": "uuid",
     "minLength": 36,
     "maxLength": 36,
     "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -155,7 +150,6 @@ export const spec = {
        "uniqueItems": true,
        "items": {
         "type": "string",
-        "format": "uuid",
         "minLength": 36,
         "maxLength": 36,
         "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -179,7 +173,6 @@ export const spec = {
        "properties": {
         "tenant_id": {
          "type": "string",
-         "format": "uuid",
          "minLength": 36,
          "maxLength": 36,
          "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -313,7 +306,6 @@ export const spec = {
        "uniqueItems": true,
        "items": {
         "type": "string",
-        "format": "uuid",
         "minLength": 36,
         "maxLength": 36,
         "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -337,7 +329,6 @@ export const spec = {
        "properties": {
         "tenant_id": {
          "type": "string",
-         "format": "uuid",
          "minLength": 36,
          "maxLength": 36,
          "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"

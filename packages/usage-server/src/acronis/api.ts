@@ -39,6 +39,8 @@ export interface AcronisDirectives {
   notReady?: boolean;
   download?: DownloadMode;
   rows?: number;
+  /** The token endpoint refuses the client and echoes its credentials in this form (as some servers do). */
+  echoCredentials?: 'base64' | 'base64url' | 'url';
 }
 
 const MAX_ROWS = 5_000_000;
@@ -55,6 +57,9 @@ export function splitDirectives(spec: string | undefined): { rest?: string; dire
     if (key === 'acronis-not-ready') directives.notReady = true;
     else if (key === 'acronis-plain') directives.download = 'plain';
     else if (key === 'acronis-content-encoding') directives.download = 'content-encoding';
+    else if (key === 'acronis-echo-credentials') directives.echoCredentials = 'base64';
+    else if (key === 'acronis-echo-credentials=base64url') directives.echoCredentials = 'base64url';
+    else if (key === 'acronis-echo-credentials=url') directives.echoCredentials = 'url';
     else if (key.startsWith('acronis-rows=')) {
       const value = part.slice('acronis-rows='.length).trim();
       const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -64,6 +69,14 @@ export function splitDirectives(spec: string | undefined): { rest?: string; dire
     else if (part) rest.push(part);
   }
   return { directives, ...(rest.length ? { rest: rest.join(';') } : {}) };
+}
+
+/** The Basic credentials as sent, in the form a careless server would echo them. */
+function echoed(authorization: string | undefined, form: 'base64' | 'base64url' | 'url'): string {
+  const sent = /^Basic\s+(\S+)/i.exec(authorization ?? '')?.[1] ?? '';
+  if (form === 'base64') return sent;
+  const pair = Buffer.from(sent, 'base64');
+  return form === 'base64url' ? pair.toString('base64url') : encodeURIComponent(pair.toString('utf8'));
 }
 
 export class AcronisApi {
@@ -151,7 +164,7 @@ export class AcronisApi {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(ex.req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
 
-    if (operation.operationId === 'requestToken') return this.token(operation, path, query, headers, raw, ex);
+    if (operation.operationId === 'requestToken') return this.token(operation, path, query, headers, raw, ex, directives.echoCredentials);
 
     const claims = this.issuer.verify(headerValue(ex.req, 'authorization'));
     let body: unknown;
@@ -181,8 +194,9 @@ export class AcronisApi {
     }
   }
 
-  private token(operation: Parameters<AcronisRouter['validate']>[0], path: string, query: QueryValues, headers: Record<string, string>, raw: Buffer, ex: Exchange): Reply {
+  private token(operation: Parameters<AcronisRouter['validate']>[0], path: string, query: QueryValues, headers: Record<string, string>, raw: Buffer, ex: Exchange, echo?: AcronisDirectives['echoCredentials']): Reply {
     const form = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+    if (echo) return tokenErrorReply(401, 'invalid_client', `unknown client credentials ${echoed(headerValue(ex.req, 'authorization'), echo)}`);
     const client = checkBasic(headerValue(ex.req, 'authorization'));
     if (!client) {
       return tokenErrorReply(401, 'invalid_client', 'Client authentication failed: send Authorization: Basic base64(client_id:client_secret).', { 'WWW-Authenticate': 'Basic realm="idp"' });
