@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // Every suite starts its own upstream and gateway on ephemeral loopback ports.
-    testTimeout: 20_000,
+    testTimeout: 60_000,
   },
 });

@@ -7,7 +7,7 @@ process.env.TZ = 'America/New_York';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 20_000,
+    testTimeout: 60_000,
     pool: 'threads',
   },
 });

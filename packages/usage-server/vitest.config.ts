@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // Every suite starts its own server on an ephemeral port, so files may run in parallel.
-    testTimeout: 15_000,
+    testTimeout: 60_000,
   },
 });
