@@ -3,6 +3,7 @@
 import { acronisDownload } from './acronis-download.js';
 import { historyRefresh } from './history-refresh.js';
 import { pagedPull } from './paged-pull.js';
+import { panePull } from './pane-pull.js';
 import { rangePull } from './range-pull.js';
 import { reportDownload } from './report-download.js';
 import { requestOverhead } from './request-overhead.js';
@@ -20,6 +21,7 @@ export const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<Bench
   'acronis-download': acronisDownload,
   'range-pull': rangePull,
   'history-refresh': historyRefresh,
+  'pane-pull': panePull,
 };
 
 function printResult(result: BenchResult): void {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { acronisDownload } from '../src/acronis-download.js';
 import { historyRefresh } from '../src/history-refresh.js';
 import { pagedPull } from '../src/paged-pull.js';
+import { panePull } from '../src/pane-pull.js';
 import { rangePull } from '../src/range-pull.js';
 import { reportDownload } from '../src/report-download.js';
 import { requestOverhead } from '../src/request-overhead.js';
@@ -71,8 +72,15 @@ describe('benchmarks in quick mode', () => {
     await check(result);
   });
 
+  it('pane-pull: the same table cells from the held and the streamed Insert, straight and through the gateway, no 429', async () => {
+    const result = await panePull(quick);
+    expect(result.params.rows).toBeGreaterThan(500);
+    expect(result.figures.find((f) => f.measure.includes('429'))?.ours).toBe(0);
+    await check(result);
+  }, 120_000);
+
   it('summary.md is generated from the JSON files', async () => {
     const text = await readFile(await writeSummary(dir), 'utf8');
-    for (const name of ['paged-pull', 'request-overhead', 'report-download', 'sheet-write', 'sizes', 'acronis-download', 'range-pull', 'history-refresh']) expect(text).toContain(`| ${name} (quick) |`);
+    for (const name of ['paged-pull', 'request-overhead', 'report-download', 'sheet-write', 'sizes', 'acronis-download', 'range-pull', 'history-refresh', 'pane-pull']) expect(text).toContain(`| ${name} (quick) |`);
   });
 });

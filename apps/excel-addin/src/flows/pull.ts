@@ -1,5 +1,5 @@
-// "Insert": every page is pulled through the SDK into memory first, then written as one new
-// table. A cancelled or failed pull writes nothing; a cancelled write removes its new sheet.
+// "Insert": the pages pulled through the SDK are written as they arrive, in blocks, into one new
+// table. A cancelled or failed pull or write removes the new sheet: the workbook is as it was.
 
 import type { PageProgress, UsageClient, UsageQuery, UsageRecord } from '@meterbook/sdk';
 import { hereCaption, hereColumns, hereSheetName } from '@meterbook/table-model';
@@ -47,18 +47,42 @@ export async function insertUsage(deps: FlowDeps, realmId: string, params: Query
   const query = toUsageQuery(realmId, params);
   const verdict = await probeUsage(deps.client, query, opts.signal);
   if (verdict.tooBigForSheet || (verdict.slowRoad && !opts.allowSlow)) return { kind: 'tooBig', verdict };
-  const records = await fetchAllUsage(deps.client, query, opts);
-  assertFitsSheet(records.length);
   const columns = hereColumns(params, { source: 'usage' });
   const pulledAt = (deps.now ?? (() => new Date()))();
-  const caption = hereCaption({ source: 'usage', realmId, params, rows: records.length, refreshedAt: pulledAt });
-  const meta = await deps.writer.createTable(
-    { sheetName: usageSheetName(params), tablePrefix: 'MB_Usage', caption, columns, records },
-    { signal: opts.signal, onProgress: (p) => opts.onProgress?.(writeProgress(p)) },
-  );
+  const pulled = { records: 0, total: verdict.total };
+  const meta = await sayingRetries(deps.client, opts.onProgress, () => deps.writer.createTableFromBlocks(
+    { sheetName: usageSheetName(params), tablePrefix: 'MB_Usage', columns, caption: (rows) => hereCaption({ source: 'usage', realmId, params, rows, refreshedAt: pulledAt }) },
+    usageBlocks(deps.client, query, pulled, opts),
+    { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ phase: 'write', rows: p.rowsWritten, total: pulled.total }) },
+  ));
+  const records = pulled.records;
   await deps.store.save({
     version: 1, kind: 'usage', tableName: meta.tableName, baseUrl: deps.baseUrl, realmId, params,
-    columns: columns.map((c) => c.key), rowCount: records.length, pulledAt: pulledAt.toISOString(),
+    columns: columns.map((c) => c.key), rowCount: records, pulledAt: pulledAt.toISOString(),
   });
-  return { kind: 'inserted', meta, records: records.length };
+  return { kind: 'inserted', meta, records };
+}
+
+/** Records per block handed to the writer: ten pages, so the first rows land early; the writer regroups them into byte-sized syncs. */
+const RECORDS_PER_BLOCK = 1_000;
+
+/** The pull as blocks, counted into `pulled` and checked against a sheet's size as they come. */
+async function* usageBlocks(client: UsageClient, query: UsageQuery, pulled: { records: number; total: number }, opts: RunOptions): AsyncGenerator<UsageRecord[]> {
+  const list = client.usage.all(query, {
+    signal: opts.signal, concurrency: 4,
+    onProgress: (p) => { pulled.total = p.total; opts.onProgress?.(fetchProgress(p)); },
+  });
+  let block: UsageRecord[] = [];
+  for await (const record of list) {
+    block.push(record);
+    if (block.length === RECORDS_PER_BLOCK) {
+      pulled.records += block.length;
+      assertFitsSheet(pulled.records);
+      yield block;
+      block = [];
+    }
+  }
+  pulled.records += block.length;
+  assertFitsSheet(pulled.records);
+  if (block.length > 0) yield block;
 }

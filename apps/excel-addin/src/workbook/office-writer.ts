@@ -3,16 +3,17 @@
 // go into a range first and the table is made last, so a failed or cancelled write never leaves a
 // half-filled table: the new sheet is removed instead.
 
-import { DEFAULT_TEXT_STRATEGY, TEXT_NUMBER_FORMAT, parseA1, type CellValue } from '@meterbook/table-model';
+import { DEFAULT_TEXT_STRATEGY, TEXT_NUMBER_FORMAT, parseA1, type CellValue, type SourceRecord } from '@meterbook/table-model';
 import { maxChunkBytesFor, officePlatform } from './block-size.js';
 import { chunkByBytes, rowBytes, yieldToEventLoop } from './chunking.js';
 import { OfficeSettings, type ExcelRun } from './office-settings.js';
 import { OfficeSummaries } from './office-summary.js';
 import { bodyRows, prepareTable, widthPoints, type PreparedTable } from './prepare.js';
+import { renderedPieces } from './stream-blocks.js';
 import {
   CAPTION_ROW, HEADER_ROW, TABLE_STYLE, TableMissingError, TargetOccupiedError, WriteCancelledError,
   captionName, cleanSheetName, uniqueName, uniqueTableName,
-  type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
+  type BlocksTableRequest, type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
   type SummaryWriter, type WriteOptions, type WriterOptions,
 } from './table-writer.js';
 
@@ -31,40 +32,13 @@ export class OfficeWriter implements TableWriter {
   async createTable(req: NewTableRequest, opts: WriteOptions = {}): Promise<TableMeta> {
     const prepared = prepareTable(req, this.options.textStrategy ?? DEFAULT_TEXT_STRATEGY);
     const rows = bodyRows(prepared);
-    const cols = prepared.header.length;
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
-      const tables = context.workbook.tables;
-      tables.load('items/name');
-      await context.sync();
-      const sheetName = uniqueName(cleanSheetName(req.sheetName), new Set(sheets.items.map((s) => s.name)), 31);
-      const tableName = uniqueTableName(req.tablePrefix, new Set(tables.items.map((t) => t.name)));
-      const sheet = sheets.add(sheetName);
-      const caption = sheet.getRangeByIndexes(CAPTION_ROW, 0, 1, 1);
-      caption.numberFormat = [[TEXT_NUMBER_FORMAT]];
-      caption.values = [[req.caption]];
-      const header = sheet.getRangeByIndexes(HEADER_ROW, 0, 1, cols);
-      header.numberFormat = [prepared.header.map(() => TEXT_NUMBER_FORMAT)];
-      header.values = [prepared.header];
+      const made = await this.newSheet(context, req, prepared.header);
       try {
-        await this.writeBlocks(context, sheet, HEADER_ROW + 1, 0, prepared, rows, opts, true);
-        const table = sheet.tables.add(sheet.getRangeByIndexes(HEADER_ROW, 0, rows.length + 1, cols), true);
-        table.name = tableName;
-        table.style = TABLE_STYLE;
-        sheet.freezePanes.freezeRows(HEADER_ROW + 1);
-        // Width hints from the table model: steadier than autofit, and free for 100,000 rows.
-        prepared.widths.forEach((w, c) => { sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w); });
-        context.workbook.names.add(captionName(tableName), caption, 'Meterbook: what the table below holds');
-        sheet.activate();
-        const range = table.getRange();
-        range.load('address');
-        await context.sync();
-        return { tableName, sheetName, address: range.address, rowCount: rows.length, columnCount: cols };
+        await this.writeBlocks(context, made.sheet, HEADER_ROW + 1, 0, prepared, rows, opts, true);
+        return await this.finishTable(context, made, prepared, rows.length, req.caption);
       } catch (e) {
-        // The sheet is ours and new: remove it so nothing half-done stays behind.
-        sheet.delete();
-        await context.sync().catch(() => undefined);
+        await removeSheet(context, made.sheet);
         throw e;
       }
     });
@@ -169,6 +143,42 @@ export class OfficeWriter implements TableWriter {
     });
   }
 
+  /** Reads the names taken, adds the sheet and writes its header (sent with the first block). */
+  private async newSheet(context: Excel.RequestContext, req: Pick<NewTableRequest, 'sheetName' | 'tablePrefix'>, headerRow: string[]): Promise<NewSheet> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const tables = context.workbook.tables;
+    tables.load('items/name');
+    await context.sync();
+    const sheetName = uniqueName(cleanSheetName(req.sheetName), new Set(sheets.items.map((s) => s.name)), 31);
+    const tableName = uniqueTableName(req.tablePrefix, new Set(tables.items.map((t) => t.name)));
+    const sheet = sheets.add(sheetName);
+    const header = sheet.getRangeByIndexes(HEADER_ROW, 0, 1, headerRow.length);
+    header.numberFormat = [headerRow.map(() => TEXT_NUMBER_FORMAT)];
+    header.values = [headerRow];
+    return { sheet, sheetName, tableName };
+  }
+
+  /** Once the rows are in: the caption, the table over them, frozen header, widths, caption name. */
+  private async finishTable(context: Excel.RequestContext, { sheet, sheetName, tableName }: NewSheet, prepared: Pick<PreparedTable, 'header' | 'widths'>, rows: number, captionText: string): Promise<TableMeta> {
+    const cols = prepared.header.length;
+    const caption = sheet.getRangeByIndexes(CAPTION_ROW, 0, 1, 1);
+    caption.numberFormat = [[TEXT_NUMBER_FORMAT]];
+    caption.values = [[captionText]];
+    const table = sheet.tables.add(sheet.getRangeByIndexes(HEADER_ROW, 0, rows + 1, cols), true);
+    table.name = tableName;
+    table.style = TABLE_STYLE;
+    sheet.freezePanes.freezeRows(HEADER_ROW + 1);
+    // Width hints from the table model: steadier than autofit, and free for 100,000 rows.
+    prepared.widths.forEach((w, c) => { sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w); });
+    context.workbook.names.add(captionName(tableName), caption, 'Meterbook: what the table below holds');
+    sheet.activate();
+    const range = table.getRange();
+    range.load('address');
+    await context.sync();
+    return { tableName, sheetName, address: range.address, rowCount: rows, columnCount: cols };
+  }
+
   private async writeBlocks(context: Excel.RequestContext, ws: Excel.Worksheet, row: number, col: number, prepared: PreparedTable, rows: CellValue[][], opts: WriteOptions, cancellable: boolean): Promise<void> {
     const width = prepared.formats.length;
     // Formats first, `@` must precede the text: one format per column for all the rows (Excel
@@ -192,4 +202,42 @@ export class OfficeWriter implements TableWriter {
       await yieldToEventLoop();
     }
   }
+
+  async createTableFromBlocks(req: BlocksTableRequest, blocks: AsyncIterable<readonly SourceRecord[]>, opts: WriteOptions = {}): Promise<TableMeta> {
+    const strategy = this.options.textStrategy ?? DEFAULT_TEXT_STRATEGY;
+    const empty = prepareTable({ columns: req.columns, records: [], caption: '' }, strategy);
+    return this.run(async (context) => {
+      const made = await this.newSheet(context, req, empty.header);
+      try {
+        let written = 0;
+        for await (const piece of renderedPieces(req.columns, blocks, strategy, this.maxBytes)) {
+          const before = written;
+          await this.writeBlocks(context, made.sheet, HEADER_ROW + 1 + before, 0, piece, piece.rows, {
+            signal: opts.signal,
+            onProgress: (p) => opts.onProgress?.({ rowsWritten: before + p.rowsWritten, rowsTotal: before + p.rowsTotal }),
+          }, true);
+          written += piece.rows.length;
+        }
+        if (opts.signal?.aborted) throw new WriteCancelledError();
+        const rows = written > 0 ? written : 1;
+        if (written === 0) await this.writeBlocks(context, made.sheet, HEADER_ROW + 1, 0, empty, bodyRows(empty), opts, true);
+        return await this.finishTable(context, made, empty, rows, req.caption(written));
+      } catch (e) {
+        await removeSheet(context, made.sheet);
+        throw e;
+      }
+    });
+  }
+}
+
+interface NewSheet {
+  sheet: Excel.Worksheet;
+  sheetName: string;
+  tableName: string;
+}
+
+/** The sheet is ours and new: removed so nothing half-done stays behind. */
+async function removeSheet(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<void> {
+  sheet.delete();
+  await context.sync().catch(() => undefined);
 }

@@ -1,15 +1,16 @@
 // TableWriter over the in-page PreviewWorkbook: the whole flow runs in a plain browser and in
 // tests without Excel. It follows the same rules as the Office.js writer.
 
-import { DEFAULT_TEXT_STRATEGY, TEXT_NUMBER_FORMAT, a1, type CellValue } from '@meterbook/table-model';
-import { yieldToEventLoop } from './chunking.js';
+import { DEFAULT_TEXT_STRATEGY, TEXT_NUMBER_FORMAT, a1, type CellValue, type SourceRecord } from '@meterbook/table-model';
+import { DEFAULT_MAX_CHUNK_BYTES, yieldToEventLoop } from './chunking.js';
 import { bodyRows, formatBlock, prepareTable, type PreparedTable } from './prepare.js';
 import type { PreviewTable, PreviewWorkbook } from './preview-workbook.js';
 import { PreviewSummaries } from './preview-summary.js';
+import { renderedPieces } from './stream-blocks.js';
 import {
   CAPTION_ROW, HEADER_ROW, TABLE_STYLE, TableMissingError, TargetOccupiedError, WriteCancelledError,
   captionName, cleanSheetName, uniqueName, uniqueTableName,
-  type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
+  type BlocksTableRequest, type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
   type SummaryWriter, type WriteOptions, type WriterOptions,
 } from './table-writer.js';
 
@@ -40,29 +41,14 @@ export class PreviewWriter implements TableWriter {
   async createTable(req: NewTableRequest, opts: WriteOptions = {}): Promise<TableMeta> {
     const prepared = prepareTable(req, this.options.textStrategy ?? DEFAULT_TEXT_STRATEGY);
     const rows = bodyRows(prepared);
-    const sheetName = uniqueName(cleanSheetName(req.sheetName), new Set(this.wb.model.sheets.map((s) => s.name)), 31);
-    const tableName = uniqueTableName(req.tablePrefix, new Set(this.wb.model.tables.map((t) => t.name)));
-    this.wb.addSheet(sheetName);
+    const made = this.newSheet(req, prepared.header);
     try {
-      this.wb.write(sheetName, CAPTION_ROW, 0, [[req.caption]], [[TEXT_NUMBER_FORMAT]]);
-      this.wb.write(sheetName, HEADER_ROW, 0, [prepared.header], [prepared.header.map(() => TEXT_NUMBER_FORMAT)]);
-      await this.writeBody(sheetName, HEADER_ROW + 1, prepared, rows, opts, true);
+      await this.writeBody(made.sheetName, HEADER_ROW + 1, prepared, rows, opts, true);
     } catch (e) {
-      this.wb.deleteSheet(sheetName);
-      this.wb.changed();
+      this.removeSheet(made.sheetName);
       throw e;
     }
-    const table: PreviewTable = { id: `{${tableName}}`, name: tableName, sheet: sheetName, row: HEADER_ROW, col: 0, rows: rows.length, cols: prepared.header.length, style: TABLE_STYLE };
-    this.wb.model.tables.push(table);
-    this.wb.model.names[captionName(tableName)] = { sheet: sheetName, row: CAPTION_ROW, col: 0 };
-    const sheet = this.wb.sheet(sheetName);
-    if (sheet) {
-      sheet.frozenRows = HEADER_ROW + 1;
-      sheet.widths = prepared.widths;
-    }
-    this.wb.model.active = { sheet: sheetName, row: HEADER_ROW + 1, col: 0 };
-    this.wb.changed();
-    return meta(table);
+    return this.finishTable(made, prepared, rows.length, req.caption);
   }
 
   async replaceRows(tableName: string, content: TableContent, opts: WriteOptions = {}): Promise<TableMeta> {
@@ -116,6 +102,35 @@ export class PreviewWriter implements TableWriter {
     return this.wb.model.tables.find((t) => t.sheet === a.sheet && a.row >= t.row && a.row <= t.row + t.rows && a.col >= t.col && a.col < t.col + t.cols)?.name;
   }
 
+  private newSheet(req: Pick<NewTableRequest, 'sheetName' | 'tablePrefix'>, header: string[]): { sheetName: string; tableName: string } {
+    const sheetName = uniqueName(cleanSheetName(req.sheetName), new Set(this.wb.model.sheets.map((s) => s.name)), 31);
+    const tableName = uniqueTableName(req.tablePrefix, new Set(this.wb.model.tables.map((t) => t.name)));
+    this.wb.addSheet(sheetName);
+    this.wb.write(sheetName, HEADER_ROW, 0, [header], [header.map(() => TEXT_NUMBER_FORMAT)]);
+    return { sheetName, tableName };
+  }
+
+  private removeSheet(sheetName: string): void {
+    this.wb.deleteSheet(sheetName);
+    this.wb.changed();
+  }
+
+  /** Once the rows are in: the caption, the table over them, frozen header, widths. */
+  private finishTable({ sheetName, tableName }: { sheetName: string; tableName: string }, prepared: Pick<PreparedTable, 'header' | 'widths'>, rows: number, caption: string): TableMeta {
+    this.wb.write(sheetName, CAPTION_ROW, 0, [[caption]], [[TEXT_NUMBER_FORMAT]]);
+    const table: PreviewTable = { id: `{${tableName}}`, name: tableName, sheet: sheetName, row: HEADER_ROW, col: 0, rows, cols: prepared.header.length, style: TABLE_STYLE };
+    this.wb.model.tables.push(table);
+    this.wb.model.names[captionName(tableName)] = { sheet: sheetName, row: CAPTION_ROW, col: 0 };
+    const sheet = this.wb.sheet(sheetName);
+    if (sheet) {
+      sheet.frozenRows = HEADER_ROW + 1;
+      sheet.widths = prepared.widths;
+    }
+    this.wb.model.active = { sheet: sheetName, row: HEADER_ROW + 1, col: 0 };
+    this.wb.changed();
+    return meta(table);
+  }
+
   private async writeBody(sheet: string, row: number, prepared: PreparedTable, rows: readonly (readonly CellValue[])[], opts: WriteOptions, cancellable: boolean, col = 0): Promise<void> {
     for (let i = 0; i < rows.length; i += ROWS_PER_STEP) {
       if (cancellable && opts.signal?.aborted) throw new WriteCancelledError();
@@ -124,5 +139,28 @@ export class PreviewWriter implements TableWriter {
       opts.onProgress?.({ rowsWritten: i + block.length, rowsTotal: rows.length });
       await yieldToEventLoop();
     }
+  }
+
+  async createTableFromBlocks(req: BlocksTableRequest, blocks: AsyncIterable<readonly SourceRecord[]>, opts: WriteOptions = {}): Promise<TableMeta> {
+    const strategy = this.options.textStrategy ?? DEFAULT_TEXT_STRATEGY;
+    const empty = prepareTable({ columns: req.columns, records: [], caption: '' }, strategy);
+    const made = this.newSheet(req, empty.header);
+    let written = 0;
+    try {
+      for await (const piece of renderedPieces(req.columns, blocks, strategy, this.options.maxChunkBytes ?? DEFAULT_MAX_CHUNK_BYTES)) {
+        const before = written;
+        await this.writeBody(made.sheetName, HEADER_ROW + 1 + before, piece, piece.rows, {
+          signal: opts.signal,
+          onProgress: (p) => opts.onProgress?.({ rowsWritten: before + p.rowsWritten, rowsTotal: before + p.rowsTotal }),
+        }, true);
+        written += piece.rows.length;
+      }
+      if (opts.signal?.aborted) throw new WriteCancelledError();
+      if (written === 0) await this.writeBody(made.sheetName, HEADER_ROW + 1, empty, bodyRows(empty), opts, true);
+    } catch (e) {
+      this.removeSheet(made.sheetName);
+      throw e;
+    }
+    return this.finishTable(made, empty, written > 0 ? written : 1, req.caption(written));
   }
 }

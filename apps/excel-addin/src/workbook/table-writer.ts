@@ -28,8 +28,15 @@ export interface NewTableRequest extends TableContent {
   tablePrefix: string;
 }
 
+/** A new table whose records arrive in blocks, e.g. a pull page by page (createTableFromBlocks). */
+export interface BlocksTableRequest extends Omit<NewTableRequest, 'records' | 'caption'> {
+  /** The caption for the rows written, asked for once the last block is in. */
+  caption: (rows: number) => string;
+}
+
 export interface WriteProgress {
   rowsWritten: number;
+  /** Rows to write; when they arrive in blocks, the rows received so far. */
   rowsTotal: number;
 }
 
@@ -68,6 +75,11 @@ export interface TableWriter {
   selectedTableName(): Promise<string | undefined>;
   /** Summary sheets of our tables (summary-writer.ts). */
   readonly summaries: SummaryWriter;
+  /**
+   * Like createTable, but writes each block as it arrives instead of holding every record first;
+   * a failing or cancelled `blocks` removes the new sheet, leaving the workbook as it was.
+   */
+  createTableFromBlocks(req: BlocksTableRequest, blocks: AsyncIterable<readonly SourceRecord[]>, opts?: WriteOptions): Promise<TableMeta>;
 }
 
 export interface SummaryMeta {
@@ -92,7 +104,7 @@ export interface WriterOptions {
   textStrategy?: TextStrategy;
   /** `Office.context.requirements.isSetSupported`, given by the pane (tests give their own). */
   isSetSupported?: (name: string, version: string) => boolean;
-  /** Payload per sync, in bytes of JSON (Office writer). */
+  /** Payload per sync, in bytes of JSON (Office writer); also the preview's step when rows arrive in blocks. */
   maxChunkBytes?: number;
 }
 

@@ -1,6 +1,6 @@
 // A stand-in for the SDK client in flow tests: just the calls the flows make, over fixed records.
 
-import type { UsageClient, UsageRecord } from '@meterbook/sdk';
+import { LazyList, type UsageClient, type UsageRecord } from '@meterbook/sdk';
 
 export interface FakeOptions {
   records: () => UsageRecord[];
@@ -20,14 +20,14 @@ export function fakeClient(opts: FakeOptions): UsageClient & { calls: string[] }
       },
       all: (_q: unknown, o: { signal?: AbortSignal; onProgress?: (p: object) => void } = {}) => {
         calls.push('usage.all');
-        const run = async (): Promise<UsageRecord[]> => {
+        // Awaited (refresh) or iterated (insert), like the SDK's LazyList.
+        return new LazyList<UsageRecord>(async function* () {
           if (o.signal?.aborted) throw new DOMException('aborted', 'AbortError');
           if (opts.failWith) throw opts.failWith;
           const all = opts.records();
           o.onProgress?.({ pagesDone: 1, pagesTotal: 1, records: all.length, total: all.length });
-          return all;
-        };
-        return run();
+          yield* all;
+        });
       },
     },
   };
