@@ -57,6 +57,14 @@ export interface PreviewModel {
   /** Summary sheets by source table (absent in models saved before summaries existed). */
   summaries?: Record<string, { sheet: string; orphaned?: boolean }>;
   charts?: PreviewChart[];
+  /** Cost columns by table (preview-cost.ts computes them: the preview cannot run Excel formulas). */
+  costColumns?: Record<string, PreviewCostColumn>;
+}
+
+/** A table's Cost column: its header and where its inputs are (a JSON-safe CostBinding: a fixed date as ISO text). */
+export interface PreviewCostColumn {
+  header: string;
+  binding: Record<string, unknown>;
 }
 
 const NUMERIC = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;

@@ -10,8 +10,9 @@ import {
   CAPTION_ROW, HEADER_ROW, TABLE_STYLE, TableMissingError, TargetOccupiedError, WriteCancelledError,
   captionName, cleanSheetName, uniqueName, uniqueTableName,
   type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
-  type SummaryWriter, type WriteOptions, type WriterOptions,
+  type SummaryWriter, type WriteOptions, type WriterOptions, type CostColumnRequest, type TableValues,
 } from './table-writer.js';
+import { recomputeCosts, storedBinding } from './preview-cost.js';
 
 const ROWS_PER_STEP = 2_000;
 
@@ -61,6 +62,7 @@ export class PreviewWriter implements TableWriter {
       sheet.widths = prepared.widths;
     }
     this.wb.model.active = { sheet: sheetName, row: HEADER_ROW + 1, col: 0 };
+    recomputeCosts(this.wb);
     this.wb.changed();
     return meta(table);
   }
@@ -94,6 +96,7 @@ export class PreviewWriter implements TableWriter {
     t.rows = rows.length;
     const cap = this.wb.model.names[captionName(t.name)];
     if (cap) this.wb.write(cap.sheet, cap.row, cap.col, [[content.caption]], [[TEXT_NUMBER_FORMAT]]);
+    recomputeCosts(this.wb);
     this.wb.changed();
     return meta(t);
   }
@@ -124,5 +127,33 @@ export class PreviewWriter implements TableWriter {
       opts.onProgress?.({ rowsWritten: i + block.length, rowsTotal: rows.length });
       await yieldToEventLoop();
     }
+  }
+
+  async readTable(tableName: string): Promise<TableValues | undefined> {
+    const t = this.wb.table(tableName);
+    if (!t) return undefined;
+    const costHeader = this.wb.model.costColumns?.[t.name]?.header;
+    const [header = [], ...rows] = this.wb.values(t.sheet, t.row, t.col, t.rows + 1, t.cols);
+    const at = costHeader === undefined ? -1 : header.indexOf(costHeader);
+    // Excel gives a formula cell's value; the preview's Cost cells hold theirs beside the formula text.
+    if (at >= 0) rows.forEach((line, r) => { line[at] = this.wb.cell(t.sheet, t.row + 1 + r, t.col + at)?.value ?? ''; });
+    return { header: header.map(String), rows };
+  }
+
+  async setCostColumn(tableName: string, cost: CostColumnRequest): Promise<void> {
+    const t = this.wb.table(tableName);
+    if (!t) throw new TableMissingError(tableName);
+    let at = (this.wb.values(t.sheet, t.row, t.col, 1, t.cols)[0] ?? []).map(String).indexOf(cost.header);
+    if (at < 0) {
+      if (this.wb.occupied(t.sheet, t.row, t.col + t.cols, t.rows + 1, 1).length > 0) throw new TargetOccupiedError(a1(t.sheet, t.row, t.col + t.cols, t.rows + 1, 1));
+      at = t.cols;
+      this.wb.write(t.sheet, t.row, t.col + at, [[cost.header]], [[TEXT_NUMBER_FORMAT]]);
+      t.cols += 1;
+    }
+    const rows = Array.from({ length: t.rows }, () => [cost.formula]);
+    this.wb.write(t.sheet, t.row + 1, t.col + at, rows, rows.map(() => [cost.numberFormat]));
+    (this.wb.model.costColumns ??= {})[t.name] = { header: cost.header, binding: storedBinding(cost.binding) };
+    recomputeCosts(this.wb);
+    this.wb.changed();
   }
 }
