@@ -36,6 +36,7 @@ export function recomputeCosts(wb: PreviewWorkbook): void {
       const cell = wb.cell(t.sheet, t.row + 1 + r, t.col + at);
       if (cell?.formula === undefined) return;
       cell.value = rowCost(row, match, binding)?.cost ?? '';
+      cell.calculated = true;
     });
   }
 }

@@ -13,6 +13,8 @@ export interface PreviewCell {
   /** Set when Excel would have taken the input as a formula. */
   formula?: string;
   quotePrefix?: boolean;
+  /** One of our Cost cells: `value` is what its formula gives (preview-cost.ts computes it). */
+  calculated?: boolean;
 }
 
 export interface PreviewSheet {
@@ -179,14 +181,14 @@ export class PreviewWorkbook {
     return found;
   }
 
-  /** Values of a block as Excel would return them (formulas show as their text here). */
+  /** Values of a block as Excel would return them (formulas show as their text here, but our Cost cells give their value). */
   values(sheet: string, row: number, col: number, rows: number, cols: number): PreviewValue[][] {
     const out: PreviewValue[][] = [];
     for (let r = row; r < row + rows; r++) {
       const line: PreviewValue[] = [];
       for (let c = col; c < col + cols; c++) {
         const cell = this.cell(sheet, r, c);
-        line.push(cell ? (cell.formula ?? cell.value) : '');
+        line.push(cell ? (cell.calculated ? cell.value : cell.formula ?? cell.value) : '');
       }
       out.push(line);
     }

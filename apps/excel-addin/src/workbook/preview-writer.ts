@@ -132,11 +132,7 @@ export class PreviewWriter implements TableWriter {
   async readTable(tableName: string): Promise<TableValues | undefined> {
     const t = this.wb.table(tableName);
     if (!t) return undefined;
-    const costHeader = this.wb.model.costColumns?.[t.name]?.header;
     const [header = [], ...rows] = this.wb.values(t.sheet, t.row, t.col, t.rows + 1, t.cols);
-    const at = costHeader === undefined ? -1 : header.indexOf(costHeader);
-    // Excel gives a formula cell's value; the preview's Cost cells hold theirs beside the formula text.
-    if (at >= 0) rows.forEach((line, r) => { line[at] = this.wb.cell(t.sheet, t.row + 1 + r, t.col + at)?.value ?? ''; });
     return { header: header.map(String), rows };
   }
 
