@@ -120,6 +120,7 @@ export async function pastePriceList(deps: RatesDeps, text: string): Promise<Pas
 export interface RateInput {
   unitPrice: string;
   currency: string;
+  /** Left out: the row's Price per stays; empty: none (1). */
   pricePer?: string;
 }
 
@@ -135,7 +136,8 @@ export async function setRate(deps: RatesDeps, row: number, input: RateInput): P
     ...emptyRateRow(), ...current,
     unitPrice: Number.isFinite(Number(price)) ? Number(price) : price,
     currency: input.currency.trim().toUpperCase() || current.currency,
-    ...(input.pricePer?.trim() ? { pricePer: Number.isFinite(Number(input.pricePer)) ? Number(input.pricePer) : input.pricePer.trim() } : {}),
+    // Given but empty: no Price per, which the cost rule reads as 1 (the form shows the current one first).
+    ...(input.pricePer === undefined ? {} : { pricePer: input.pricePer.trim() === '' ? null : Number.isFinite(Number(input.pricePer)) ? Number(input.pricePer) : input.pricePer.trim() }),
   };
   const problems = validateRateRow(updated);
   if (problems.length > 0) throw new Error(`Not saved: ${problems.join(' ')}`);

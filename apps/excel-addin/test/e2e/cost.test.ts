@@ -69,7 +69,7 @@ describe.runIf(HAS_CHROMIUM)('cost in the pane (headless chromium)', () => {
     expect(await page.textContent('#rates-scope')).toMatch(/free allowances and tiered prices are not supported/);
     await page.click('#rates-setup');
     await message(page, /Rates table \S+ made on its own sheet/);
-    await setRate(page, 'HERE', '0.5', '1000');
+    await setRate(page, 'HERE', '0.5');
     await setRate(page, 'Acronis', '2');
     await page.click(`button[data-action="cost"][aria-label="Add cost ${hereTable}"]`);
     expect(await message(page, /Cost column in EUR on MB_Usage/)).toMatch(/rows have no cost|has a cost/);
@@ -80,7 +80,7 @@ describe.runIf(HAS_CHROMIUM)('cost in the pane (headless chromium)', () => {
     const before = await records(page, hereTable);
     const priced = before.map((r, i) => [i, r] as const).filter(([, r]) => typeof r.Cost === 'number' && (r.Cost as number) > 0);
     expect(priced.length).toBeGreaterThan(0);
-    for (const [, r] of priced) expect(r.Cost as number).toBeCloseTo((r['Billable quantity'] as number) * 0.5 / 1000, 9);
+    for (const [, r] of priced) expect(r.Cost as number).toBeCloseTo((r['Billable quantity'] as number) * 0.5, 9);
     expect(before.some((r) => r.Cost === '')).toBe(true); // no rate: an empty cell
     expect(sum((await records(page, acronisTable)).map((r) => r.Cost))).toBeGreaterThan(0);
 
@@ -88,10 +88,14 @@ describe.runIf(HAS_CHROMIUM)('cost in the pane (headless chromium)', () => {
     await page.screenshot({ path: join(RESULTS, 'pane-cost.png'), fullPage: false });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await setRate(page, 'HERE', '1', '1000');
+    await setRate(page, 'HERE', '1', '1');
     const after = await records(page, hereTable);
-    for (const [i, r] of priced) expect(after[i]!.Cost as number).toBeCloseTo((r['Billable quantity'] as number) / 1000, 9);
-    await page.locator('#preview').screenshot({ path: join(RESULTS, 'preview-cost.png') });
+    for (const [i, r] of priced) expect(after[i]!.Cost as number).toBeCloseTo(r['Billable quantity'] as number, 9);
+    // The Cost column is the table's last: the sheet is scrolled to it, as a user would.
+    const sheet = page.locator(`#preview [aria-label="Sheet ${(await model(page)).tables.find((t) => t.name === hereTable)!.sheet}"]`);
+    await sheet.evaluate((node) => { node.scrollLeft = node.scrollWidth; });
+    expect(await sheet.textContent()).toMatch(/EUR \d/);
+    await sheet.screenshot({ path: join(RESULTS, 'preview-cost.png') });
   }, 120_000);
 
   it('builds the FOCUS view of both tables, quantities summing to the sources', async () => {
