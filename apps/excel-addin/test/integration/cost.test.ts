@@ -12,6 +12,7 @@ import { createAcronisReport, insertAcronisReport } from '../../src/flows/acroni
 import { addCost } from '../../src/flows/cost.js';
 import { buildFocusView } from '../../src/flows/focus.js';
 import { insertUsage } from '../../src/flows/pull.js';
+import { refreshTable } from '../../src/flows/refresh.js';
 import { pastePriceList, readRatesTable, setRate, setUpRates } from '../../src/flows/rates.js';
 import { rowsByHeader } from '../../src/flows/table-sources.js';
 import { OfficeWriter } from '../../src/workbook/office-writer.js';
@@ -121,6 +122,25 @@ describe('cost columns and the FOCUS view (preview writer)', () => {
     expect(caption).not.toMatch(/conformant/i);
     const rebuilt = await buildFocusView(deps);
     expect(rebuilt.tableName).toBe(focus.tableName);
+  }, 60_000);
+
+  it('Refresh keeps the Cost column: rewritten with the same formula for every row', async () => {
+    const wb = new PreviewWorkbook();
+    const writer = new PreviewWriter(wb);
+    const { store, hereTable } = await workbookWithBoth(writer);
+    const deps = { writer, store };
+    await setUpRates(deps);
+    await setRate(deps, (await readRatesTable(writer))!.rows.findIndex((r) => r.provider === 'HERE'), { unitPrice: '0.5', currency: 'EUR' });
+    const cost = await addCost(deps, hereTable);
+    const cols = wb.table(hereTable)!.cols;
+    const client = createUsageClient({ baseUrl: server.url, token: server.token });
+    await refreshTable({ client, writer, store, baseUrl: server.url }, hereTable);
+    const t = wb.table(hereTable)!;
+    expect(t.cols).toBe(cols);
+    const header = wb.values(t.sheet, t.row, t.col, 1, t.cols)[0]!;
+    const at = header.indexOf('Cost');
+    for (let r = 0; r < t.rows; r++) expect(wb.cell(t.sheet, t.row + 1 + r, t.col + at)?.formula).toBe(cost.formula);
+    expect((await store.get(hereTable))?.cost).toEqual({ header: 'Cost' });
   }, 60_000);
 
   it('a pasted price list fills empty prices and names every unreadable line', async () => {
