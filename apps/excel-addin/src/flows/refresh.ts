@@ -14,6 +14,7 @@ import { fetchAllUsage, writeProgress, type RunOptions } from './pull.js';
 import { createReport, downloadReport, waitForReport } from './report.js';
 import { NotOurTableError } from './not-ours.js';
 import { sayingRetries } from './retry-notices.js';
+import { refreshCostIfAny } from './cost.js';
 import { assertFitsSheet } from './size.js';
 import { columnsOf } from './stored-columns.js';
 import { refreshSummaryIfAny } from './summarize.js';
@@ -84,6 +85,7 @@ export async function refreshTable(deps: RefreshDeps, tableName: string, opts: R
     throw e;
   }
   await sayingRetries(client, opts.onProgress, async () => pulled.done?.());
+  await refreshCostIfAny(deps, q);
   await refreshSummaryIfAny(deps, q, meta.sheetName);
   return meta;
 }

@@ -2,6 +2,7 @@
 // window.__meterbookPreview. Cells are shown with their number formats; a cell Excel would have
 // taken as a formula is flagged. Clicking a cell selects it (for "Refresh selected").
 
+import { displayValue } from '@meterbook/table-model';
 import { fromExcelSerial } from '../workbook/excel-date.js';
 import type { PreviewCell, PreviewWorkbook } from '../workbook/preview-workbook.js';
 import { byId, clear, el } from './dom.js';
@@ -22,12 +23,19 @@ export interface PreviewApi {
 
 function shown(cell: PreviewCell | undefined): string {
   if (!cell) return '';
+  if (cell.calculated) return typeof cell.value === 'number' ? money(cell.value, cell.format) : '';
   if (cell.formula) return `⚠ FORMULA ${cell.formula}`;
   if (typeof cell.value === 'number') {
     if (cell.format === '0.0000') return cell.value.toFixed(4);
     if (/yy/.test(cell.format)) return fromExcelSerial(cell.value).toISOString().slice(0, cell.format.includes('h') ? 16 : 10).replace('T', ' ');
   }
   return String(cell.value);
+}
+
+/** A cost as Excel shows it under `[$EUR] #,##0.00`: the currency, then the number. */
+function money(value: number, format: string): string {
+  const m = /^\[\$(\w+)\] (.*)$/.exec(format);
+  return m ? `${m[1]} ${displayValue(value, m[2] ?? '')}` : displayValue(value, format);
 }
 
 export function mountPreview(wb: PreviewWorkbook): void {

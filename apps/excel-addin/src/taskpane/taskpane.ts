@@ -9,6 +9,7 @@ import type { RefreshDeps } from '../flows/refresh.js';
 import { QueryStore } from '../workbook/query-store.js';
 import { Activity } from './activity.js';
 import { ConnectionTab, connectionSummary } from './connection-tab.js';
+import { CostSection } from './cost-section.js';
 import { byId } from './dom.js';
 import { presentError } from './error-view.js';
 import { FirstRun } from './first-run.js';
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
   /** Set once the pane has started: from then on a new connection moves the user on to Get data. */
   let interactive = false;
   const refreshDeps = (): RefreshDeps | undefined => here ?? acronis;
-  const tables = new TablesTab(host.writer, store, refreshDeps, activity);
+  const cost = new CostSection({ writer: host.writer, store }, activity, () => void tables.render());
+  const tables = new TablesTab(host.writer, store, refreshDeps, activity, [cost.action]);
   const refreshList = () => void tables.render();
   const workbookSettings = new WorkbookSettingsView(host.writer.settings, host.inOffice ? officeStartup() : undefined, activity);
   const getData = new GetDataTab(() => here, () => acronis, activity, refreshList);

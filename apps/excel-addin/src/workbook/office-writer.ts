@@ -14,7 +14,7 @@ import {
   CAPTION_ROW, HEADER_ROW, TABLE_STYLE, TableMissingError, TargetOccupiedError, WriteCancelledError,
   captionName, cleanSheetName, uniqueName, uniqueTableName,
   type BlocksTableRequest, type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
-  type SummaryWriter, type WriteOptions, type WriterOptions,
+  type SummaryWriter, type WriteOptions, type WriterOptions, type CostColumnRequest, type TableValues,
 } from './table-writer.js';
 
 export class OfficeWriter implements TableWriter {
@@ -225,6 +225,59 @@ export class OfficeWriter implements TableWriter {
       } catch (e) {
         await removeSheet(context, made.sheet);
         throw e;
+      }
+    });
+  }
+  async readTable(tableName: string): Promise<TableValues | undefined> {
+    return this.run(async (context) => {
+      const found = context.workbook.tables.getItemOrNullObject(tableName);
+      found.load('name');
+      await context.sync();
+      if (found.isNullObject) return undefined;
+      const range = found.getRange();
+      range.load('values');
+      await context.sync();
+      const [header = [], ...rows] = range.values as (string | number | boolean)[][];
+      return { header: header.map(String), rows };
+    });
+  }
+
+  async setCostColumn(tableName: string, cost: CostColumnRequest): Promise<void> {
+    await this.run(async (context) => {
+      const found = context.workbook.tables.getItemOrNullObject(tableName);
+      found.load('name');
+      await context.sync();
+      if (found.isNullObject) throw new TableMissingError(tableName);
+      const ws = found.worksheet;
+      const range = found.getRange();
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      const { rowIndex: top, columnIndex: left, rowCount, columnCount } = range;
+      const head = ws.getRangeByIndexes(top, left, 1, columnCount);
+      head.load('values');
+      await context.sync();
+      let at = (head.values[0] ?? []).map(String).indexOf(cost.header);
+      if (at < 0) {
+        // A new column right of the table: only into empty cells, never over the user's.
+        const target = ws.getRangeByIndexes(top, left + columnCount, rowCount, 1);
+        target.load('address');
+        const used = target.getUsedRangeOrNullObject(true);
+        used.load('address');
+        await context.sync();
+        if (!used.isNullObject) throw new TargetOccupiedError(target.address);
+        at = columnCount;
+        const cell = ws.getRangeByIndexes(top, left + at, 1, 1);
+        cell.numberFormat = [[TEXT_NUMBER_FORMAT]];
+        cell.values = [[cost.header]];
+        found.resize(ws.getRangeByIndexes(top, left, rowCount, columnCount + 1));
+      }
+      ws.getRangeByIndexes(top + 1, left + at, rowCount - 1, 1).numberFormat = [[cost.numberFormat]];
+      // The same formula in every row makes it a calculated column: Excel fills new rows with it.
+      const formulas = Array.from({ length: rowCount - 1 }, () => [cost.formula]);
+      for (const chunk of chunkByBytes(formulas, (r) => rowBytes(r), this.maxBytes)) {
+        ws.getRangeByIndexes(top + 1 + chunk.start, left + at, chunk.rows.length, 1).formulas = chunk.rows;
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per byte-sized block, as for values
+        await context.sync();
       }
     });
   }

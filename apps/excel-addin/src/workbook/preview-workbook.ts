@@ -13,6 +13,8 @@ export interface PreviewCell {
   /** Set when Excel would have taken the input as a formula. */
   formula?: string;
   quotePrefix?: boolean;
+  /** One of our Cost cells: `value` is what its formula gives (preview-cost.ts computes it). */
+  calculated?: boolean;
 }
 
 export interface PreviewSheet {
@@ -57,6 +59,14 @@ export interface PreviewModel {
   /** Summary sheets by source table (absent in models saved before summaries existed). */
   summaries?: Record<string, { sheet: string; orphaned?: boolean }>;
   charts?: PreviewChart[];
+  /** Cost columns by table (preview-cost.ts computes them: the preview cannot run Excel formulas). */
+  costColumns?: Record<string, PreviewCostColumn>;
+}
+
+/** A table's Cost column: its header and where its inputs are (a JSON-safe CostBinding: a fixed date as ISO text). */
+export interface PreviewCostColumn {
+  header: string;
+  binding: Record<string, unknown>;
 }
 
 const NUMERIC = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
@@ -171,14 +181,14 @@ export class PreviewWorkbook {
     return found;
   }
 
-  /** Values of a block as Excel would return them (formulas show as their text here). */
+  /** Values of a block as Excel would return them (formulas show as their text here, but our Cost cells give their value). */
   values(sheet: string, row: number, col: number, rows: number, cols: number): PreviewValue[][] {
     const out: PreviewValue[][] = [];
     for (let r = row; r < row + rows; r++) {
       const line: PreviewValue[] = [];
       for (let c = col; c < col + cols; c++) {
         const cell = this.cell(sheet, r, c);
-        line.push(cell ? (cell.formula ?? cell.value) : '');
+        line.push(cell ? (cell.calculated ? cell.value : cell.formula ?? cell.value) : '');
       }
       out.push(line);
     }

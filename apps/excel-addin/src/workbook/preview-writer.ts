@@ -11,8 +11,9 @@ import {
   CAPTION_ROW, HEADER_ROW, TABLE_STYLE, TableMissingError, TargetOccupiedError, WriteCancelledError,
   captionName, cleanSheetName, uniqueName, uniqueTableName,
   type BlocksTableRequest, type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
-  type SummaryWriter, type WriteOptions, type WriterOptions,
+  type SummaryWriter, type WriteOptions, type WriterOptions, type CostColumnRequest, type TableValues,
 } from './table-writer.js';
+import { recomputeCosts, storedBinding } from './preview-cost.js';
 
 const ROWS_PER_STEP = 2_000;
 
@@ -80,6 +81,7 @@ export class PreviewWriter implements TableWriter {
     t.rows = rows.length;
     const cap = this.wb.model.names[captionName(t.name)];
     if (cap) this.wb.write(cap.sheet, cap.row, cap.col, [[content.caption]], [[TEXT_NUMBER_FORMAT]]);
+    recomputeCosts(this.wb);
     this.wb.changed();
     return meta(t);
   }
@@ -127,6 +129,7 @@ export class PreviewWriter implements TableWriter {
       sheet.widths = prepared.widths;
     }
     this.wb.model.active = { sheet: sheetName, row: HEADER_ROW + 1, col: 0 };
+    recomputeCosts(this.wb);
     this.wb.changed();
     return meta(table);
   }
@@ -162,5 +165,29 @@ export class PreviewWriter implements TableWriter {
       throw e;
     }
     return this.finishTable(made, empty, written > 0 ? written : 1, req.caption(written));
+  }
+
+  async readTable(tableName: string): Promise<TableValues | undefined> {
+    const t = this.wb.table(tableName);
+    if (!t) return undefined;
+    const [header = [], ...rows] = this.wb.values(t.sheet, t.row, t.col, t.rows + 1, t.cols);
+    return { header: header.map(String), rows };
+  }
+
+  async setCostColumn(tableName: string, cost: CostColumnRequest): Promise<void> {
+    const t = this.wb.table(tableName);
+    if (!t) throw new TableMissingError(tableName);
+    let at = (this.wb.values(t.sheet, t.row, t.col, 1, t.cols)[0] ?? []).map(String).indexOf(cost.header);
+    if (at < 0) {
+      if (this.wb.occupied(t.sheet, t.row, t.col + t.cols, t.rows + 1, 1).length > 0) throw new TargetOccupiedError(a1(t.sheet, t.row, t.col + t.cols, t.rows + 1, 1));
+      at = t.cols;
+      this.wb.write(t.sheet, t.row, t.col + at, [[cost.header]], [[TEXT_NUMBER_FORMAT]]);
+      t.cols += 1;
+    }
+    const rows = Array.from({ length: t.rows }, () => [cost.formula]);
+    this.wb.write(t.sheet, t.row + 1, t.col + at, rows, rows.map(() => [cost.numberFormat]));
+    (this.wb.model.costColumns ??= {})[t.name] = { header: cost.header, binding: storedBinding(cost.binding) };
+    recomputeCosts(this.wb);
+    this.wb.changed();
   }
 }

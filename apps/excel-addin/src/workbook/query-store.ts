@@ -23,6 +23,8 @@ export interface StoredQuery {
   /** Column keys of the table, in order: refresh writes the same columns. */
   columns: string[];
   rowCount: number;
+  /** Set once the table has our Cost column (flows/cost.ts): Refresh rewrites it for every row. */
+  cost?: { header: string };
   /** ISO time of the last pull. */
   pulledAt: string;
 }

@@ -1,7 +1,7 @@
 // The one interface through which the pane writes to a workbook. Two implementations: Office.js
 // (office-writer.ts) and the in-page preview (preview-writer.ts) used outside Office.
 
-import type { ColumnDef, SourceRecord, SummaryPlan, TextStrategy } from '@meterbook/table-model';
+import type { ColumnDef, CostBinding, SourceRecord, SummaryPlan, TextStrategy } from '@meterbook/table-model';
 
 export interface TableMeta {
   tableName: string;
@@ -80,6 +80,29 @@ export interface TableWriter {
    * a failing or cancelled `blocks` removes the new sheet, leaving the workbook as it was.
    */
   createTableFromBlocks(req: BlocksTableRequest, blocks: AsyncIterable<readonly SourceRecord[]>, opts?: WriteOptions): Promise<TableMeta>;
+  /** The header and data rows of a table as Excel gives its values (dates as serial numbers); undefined when it is gone. */
+  readTable(tableName: string): Promise<TableValues | undefined>;
+  /**
+   * Adds our Cost column at the right of a table, or rewrites it where it is: in Excel a calculated
+   * column of `formula` (the only formula we write into a data table); in the preview the same
+   * rule computed in code, again whenever the rates table changes.
+   */
+  setCostColumn(tableName: string, cost: CostColumnRequest): Promise<void>;
+}
+
+/** A table's cells as read back. */
+export interface TableValues {
+  header: string[];
+  rows: (string | number | boolean)[][];
+}
+
+/** What a writer needs to write a Cost column. */
+export interface CostColumnRequest {
+  header: string;
+  /** costFormula(binding): the same rule as `binding` in code. */
+  formula: string;
+  numberFormat: string;
+  binding: CostBinding;
 }
 
 export interface SummaryMeta {

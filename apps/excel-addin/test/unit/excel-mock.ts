@@ -100,6 +100,7 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
     const m = mock({
       address: a1(box.sheet, box.row, box.col, box.rows, box.cols),
       rowIndex: box.row, columnIndex: box.col, rowCount: box.rows, columnCount: box.cols,
+      values: [],
     }, {
       format: {
         autofitColumns: () => undefined,
@@ -116,7 +117,13 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
     boxes.set(m, box);
     // Excel applies a single number format (a 1x1 array) to every cell of the range (Range.numberFormat reference).
     Object.defineProperty(m, 'numberFormat', { set(v: string[][]) { cost(v); wb.setFormats(box.sheet, box.row, box.col, v.length === 1 && v[0]?.length === 1 ? Array.from({ length: box.rows }, () => Array<string>(box.cols).fill(v[0]![0]!)) : expand(v, box)); } });
-    Object.defineProperty(m, 'values', { set(v: PreviewValue[][]) { cost(v); wb.write(box.sheet, box.row, box.col, expand(v, box)); } });
+    // Read back as Excel gives them (the preview holds a formula's text where Excel has its value).
+    Object.defineProperty(m, 'values', {
+      // The mock's own load() assigns the seed back on sync: only the writer's 2-D arrays are writes.
+      set(v: PreviewValue[][]) { if (v.length === 0) return; cost(v); wb.write(box.sheet, box.row, box.col, expand(v, box)); },
+      get: () => wb.values(box.sheet, box.row, box.col, box.rows, box.cols),
+    });
+    Object.defineProperty(m, 'formulas', { set(v: string[][]) { cost(v); wb.write(box.sheet, box.row, box.col, expand(v, box)); } });
     return m;
   };
 

@@ -27,3 +27,4 @@ export { MIXED_CURRENCY_FORMAT, costByCurrency, costColumnFormat, currenciesOf, 
 export { acronisPeriod, chargesOf, herePeriod, type AcronisReportInfo, type Charge, type HereQueryInfo, type UsageSource } from './charges.js';
 export { acronisRowFromCells, hereQueryFromParams, usageRecordFromCells } from './from-cells.js';
 export { missingRates, missingRatesMessage, type MissingItem, type MissingRates, type MissingReason } from './missing.js';
+export { evaluateCostFormula } from './formula-eval.js';
