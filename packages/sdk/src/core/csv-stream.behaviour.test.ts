@@ -40,13 +40,13 @@ describe('readCsvBatches', () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
-  it('yields a blank line as soon as it arrives, like any other row', async () => {
+  it('skips a blank line and yields each row as soon as it arrives', async () => {
     const source = body(['a,b\n', '\n', 'c,d\n']);
     const iterator = readCsvBatches(source.stream);
     expect((await iterator.next()).value).toEqual([['a', 'b']]);
-    expect((await iterator.next()).value).toEqual([['']]);
-    expect(source.pulled()).toBe(2);
+    expect(source.pulled()).toBe(1);
     expect((await iterator.next()).value).toEqual([['c', 'd']]);
+    expect((await iterator.next()).done).toBe(true);
   });
 
   it('waits for a line break outside quotes before cutting', async () => {

@@ -18,7 +18,9 @@ export async function* readCsvBatches(body: ReadableStream<Uint8Array>, signal?:
       if (signal?.aborted) throw signal.reason;
       const { done, value } = await reader.read();
       finished = done;
-      const text = tail + (done ? decoder.decode() : decoder.decode(value, { stream: true }));
+      const read = tail + (done ? decoder.decode() : decoder.decode(value, { stream: true }));
+      // A body that ends in blank space after its last record has no more rows.
+      const text = done && read.trim() === '' ? '' : read;
       const rows: string[][] = [];
       tail = text.slice(parseRecords(text, done, rows));
       if (rows.length > 0) yield rows;
