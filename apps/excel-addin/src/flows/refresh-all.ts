@@ -51,7 +51,8 @@ export async function clientsFor(connections: readonly Connection[], writer: Tab
   return out;
 }
 
-function depsFor(q: StoredQuery, sources: readonly RefreshDeps[]): RefreshDeps | undefined {
+/** The connected source a remembered table refreshes through (its own source and address), if any. */
+export function depsFor(q: StoredQuery, sources: readonly RefreshDeps[]): RefreshDeps | undefined {
   const wanted = sourceOfQuery(q);
   return sources.find((d) => d.baseUrl === q.baseUrl && (wanted === 'acronis' ? d.acronis !== undefined : d.client !== undefined));
 }

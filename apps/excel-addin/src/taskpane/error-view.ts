@@ -2,43 +2,23 @@
 // disclosure with what support needs (operation, status, request, correlation id: each once).
 
 import { ApiError } from '@meterbook/sdk';
-import { describeError, type CallSite } from '../flows/errors.js';
+import { explainError, type CallSite, type ErrorDetails, type PlainError } from '../flows/errors.js';
 import { el } from './dom.js';
 
-export interface ErrorDetails {
-  operation?: string;
-  status?: number;
-  /** Method and URL of the failed request (the SDK has removed any credential from it). */
-  request?: string;
-  correlationId?: string;
-}
+export type { ErrorDetails } from '../flows/errors.js';
 
-/** What the pane renders for a failure. */
-export interface ErrorPresentation {
-  summary: string;
-  details?: ErrorDetails;
-}
+/** What the pane renders for a failure (flows/errors.ts's plain words). */
+export type ErrorPresentation = PlainError;
 
-/**
- * The one adapter from today's flows/errors.ts (a sentence, often ending in the correlation id)
- * to the presentation: swap its body for pane-flows' presentation function when that lands.
- */
+/** The one adapter from a failure to what the pane shows: flows/errors.ts `explainError`. */
 export function presentError(e: unknown, site?: CallSite): ErrorPresentation {
-  const text = describeError(e, site);
-  if (!(e instanceof ApiError) || e.kind === 'aborted') return { summary: text };
-  // The id goes to Details only, so the summary does not carry it a second time.
-  const summary = e.correlationId ? text.replace(` (correlation id ${e.correlationId})`, '') : text;
-  const request = e.url ? `${e.method ?? 'GET'} ${e.url}` : undefined;
-  const details: ErrorDetails = {
-    operation: `${e.api} ${e.operation}`,
-    ...(e.status !== undefined ? { status: e.status } : {}),
-    ...(request ? { request } : {}),
-    ...(e.correlationId ? { correlationId: e.correlationId } : {}),
-  };
-  return { summary, details };
+  const plain = explainError(e, site);
+  // Support reads "HERE Usage API listUsage", not a bare operation name.
+  if (!(e instanceof ApiError) || !plain.details?.operation) return plain;
+  return { ...plain, details: { ...plain.details, operation: `${e.api} ${plain.details.operation}` } };
 }
 
-const LABELS: [keyof ErrorDetails, string][] = [['operation', 'Operation'], ['status', 'Status'], ['request', 'Request'], ['correlationId', 'Correlation id']];
+const LABELS: [keyof ErrorDetails, string][] = [['operation', 'Operation'], ['status', 'Status'], ['request', 'Request'], ['correlationId', 'Correlation id'], ['requestId', 'Request id']];
 
 /** The summary as a paragraph, then the details (closed) as a term/value list; text nodes only. */
 export function renderError(p: ErrorPresentation): HTMLElement[] {

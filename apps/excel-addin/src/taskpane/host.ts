@@ -1,9 +1,11 @@
 // Inside Excel the pane writes through Office.js; in a plain browser it writes into the in-page
-// preview workbook (kept in localStorage so a reload acts like reopening the file).
+// preview workbook (kept in IndexedDB so a reload acts like reopening the file, and saying so
+// when it cannot keep it).
 
 import type { AsyncStorage } from '../flows/connection.js';
 import { OfficeWriter } from '../workbook/office-writer.js';
-import { PreviewWorkbook, type PreviewModel } from '../workbook/preview-workbook.js';
+import { openPreviewWorkbook, type PreviewNotice, type PreviewStore } from '../workbook/preview-store.js';
+import type { PreviewWorkbook } from '../workbook/preview-workbook.js';
 import { PreviewWriter } from '../workbook/preview-writer.js';
 import type { TableWriter } from '../workbook/table-writer.js';
 
@@ -13,9 +15,9 @@ export interface Host {
   /** Where "keep credentials" stores them: OfficeRuntime.storage, or localStorage in the preview. */
   storage: AsyncStorage | undefined;
   preview?: PreviewWorkbook;
+  /** Where the preview is kept (IndexedDB). */
+  previewStore?: PreviewStore;
 }
-
-const PREVIEW_KEY = 'meterbook.preview.workbook';
 
 async function officeReady(): Promise<boolean> {
   if (typeof Office === 'undefined') return false;
@@ -31,31 +33,12 @@ function localStore(): AsyncStorage {
   };
 }
 
-function restorePreview(): PreviewWorkbook {
-  try {
-    const raw = window.localStorage.getItem(PREVIEW_KEY);
-    if (raw) return new PreviewWorkbook(JSON.parse(raw) as PreviewModel);
-  } catch { /* a damaged copy starts a fresh preview */ }
-  return new PreviewWorkbook();
-}
-
-/** Saves the preview after changes; a workbook too big for localStorage simply is not kept. */
-function persist(wb: PreviewWorkbook): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  wb.onChange(() => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      try { window.localStorage.setItem(PREVIEW_KEY, JSON.stringify(wb.toJSON())); } catch { window.localStorage.removeItem(PREVIEW_KEY); }
-    }, 200);
-  });
-}
-
-export async function detectHost(): Promise<Host> {
+/** The host; `onNotice` hears what the preview could not keep (outside Excel only). */
+export async function detectHost(onNotice: (n: PreviewNotice) => void = () => undefined): Promise<Host> {
   if (await officeReady()) {
     const storage = typeof OfficeRuntime !== 'undefined' ? OfficeRuntime.storage : undefined;
     return { inOffice: true, writer: new OfficeWriter((batch) => Excel.run(batch)), storage };
   }
-  const wb = restorePreview();
-  persist(wb);
-  return { inOffice: false, writer: new PreviewWriter(wb), storage: localStore(), preview: wb };
+  const { workbook: wb, store } = await openPreviewWorkbook(onNotice);
+  return { inOffice: false, writer: new PreviewWriter(wb), storage: localStore(), preview: wb, previewStore: store };
 }

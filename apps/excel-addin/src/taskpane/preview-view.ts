@@ -1,9 +1,13 @@
 // Renders the preview workbook under the pane (outside Excel only) and exposes it to tests as
-// window.__meterbookPreview. Cells are shown with their number formats; a cell Excel would have
-// taken as a formula is flagged. Clicking a cell selects it (for "Refresh selected").
+// window.__meterbookPreview. Cells are shown as Excel shows them under their number formats (the
+// table model's displayValue: `12,013,417`, `17 Nov 2026`, `Nov 2026`), charts are drawn, a cell
+// Excel would have taken as a formula is flagged, and what the preview store could not keep is
+// said. Clicking a cell selects it (for "Refresh selected").
 
 import { displayValue } from '@meterbook/table-model';
 import { fromExcelSerial } from '../workbook/excel-date.js';
+import { drawChart } from '../workbook/preview-chart.js';
+import type { PreviewNotice, PreviewStore } from '../workbook/preview-store.js';
 import type { PreviewCell, PreviewWorkbook } from '../workbook/preview-workbook.js';
 import { byId, clear, el } from './dom.js';
 
@@ -19,17 +23,15 @@ export interface PreviewApi {
   records: (table: string) => Record<string, string | number | boolean>[];
   cell: (sheet: string, row: number, col: number) => PreviewCell | undefined;
   select: (sheet: string, row: number, col: number) => void;
+  /** Saves now (instead of after the debounce) and answers whether it was kept. */
+  flush: () => Promise<boolean>;
 }
 
 function shown(cell: PreviewCell | undefined): string {
   if (!cell) return '';
   if (cell.calculated) return typeof cell.value === 'number' ? money(cell.value, cell.format) : '';
   if (cell.formula) return `⚠ FORMULA ${cell.formula}`;
-  if (typeof cell.value === 'number') {
-    if (cell.format === '0.0000') return cell.value.toFixed(4);
-    if (/yy/.test(cell.format)) return fromExcelSerial(cell.value).toISOString().slice(0, cell.format.includes('h') ? 16 : 10).replace('T', ' ');
-  }
-  return String(cell.value);
+  return displayValue(cell.value, cell.format);
 }
 
 /** A cost as Excel shows it under `[$EUR] #,##0.00`: the currency, then the number. */
@@ -38,7 +40,15 @@ function money(value: number, format: string): string {
   return m ? `${m[1]} ${displayValue(value, m[2] ?? '')}` : displayValue(value, format);
 }
 
-export function mountPreview(wb: PreviewWorkbook): void {
+/** What the preview store says (a workbook it could not keep), above the sheets. */
+export function showPreviewNotice(n: PreviewNotice): void {
+  const box = byId('preview-notice');
+  box.textContent = n.message;
+  box.className = `message ${n.level === 'warning' ? 'warn' : 'info'}`;
+  box.hidden = false;
+}
+
+export function mountPreview(wb: PreviewWorkbook, store?: PreviewStore): void {
   byId('preview').hidden = false;
   window.__meterbookPreview = {
     workbook: wb,
@@ -46,6 +56,7 @@ export function mountPreview(wb: PreviewWorkbook): void {
     records: (t) => wb.tableRecords(t),
     cell: (s, r, c) => wb.cell(s, r, c),
     select: (sheet, row, col) => { wb.model.active = { sheet, row, col }; wb.changed(); },
+    flush: () => store?.flush(wb) ?? Promise.resolve(false),
   };
   let queued = false;
   const render = () => {
@@ -77,8 +88,9 @@ function renderSheet(wb: PreviewWorkbook, name: string): HTMLElement {
     }
     grid.append(tr);
   }
+  const charts = (wb.model.charts ?? []).filter((c) => c.sheet === name).map((c) => el('figure', { class: 'chart', 'data-chart': c.name }, drawChart(document, c)));
   const info = tables.map((t) => `${t.name}: ${t.rows} rows`).join(', ');
   const active = wb.model.active?.sheet === name ? ` · selected ${wb.model.active.row + 1}:${wb.model.active.col + 1}` : '';
   // A wide sheet scrolls sideways: focusable and named so keyboard users can scroll it too.
-  return el('div', { class: 'sheet', tabindex: '0', role: 'region', 'aria-label': `Sheet ${name}` }, el('h3', {}, `Sheet "${name}"`), el('p', { class: 'hint' }, `${info}${total > SHOWN_ROWS ? ` · first ${SHOWN_ROWS} of ${total} rows shown` : ''}${active}`), grid);
+  return el('div', { class: 'sheet', tabindex: '0', role: 'region', 'aria-label': `Sheet ${name}` }, el('h3', {}, `Sheet "${name}"`), el('p', { class: 'hint' }, `${info}${total > SHOWN_ROWS ? ` · first ${SHOWN_ROWS} of ${total} rows shown` : ''}${active}`), ...charts, grid);
 }

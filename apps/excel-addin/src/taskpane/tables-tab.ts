@@ -1,7 +1,11 @@
 // The Tables tab: every Meterbook table in the workbook with what it holds, its status (last
-// refresh, or why it was not refreshed) and its actions; Refresh all and Refresh selected.
+// refresh, or why it was not refreshed) and its actions; Refresh all (across sources) and Refresh
+// selected. A table that would grow into the user's cells asks first, here in the pane.
 
-import { NotOurTableError, refreshAll, refreshTable, type RefreshDeps, type RefreshOutcome } from '../flows/refresh.js';
+import type { GrowthQuestion } from '../flows/growth.js';
+import { NotOurTableError, refreshTable, type RefreshDeps } from '../flows/refresh.js';
+import { depsFor, refreshAllSources, type RefreshAllSummary, type RefreshItem } from '../flows/refresh-all.js';
+import { markSummariesOfMissingTables } from '../flows/summarize.js';
 import type { QueryStore, StoredQuery } from '../workbook/query-store.js';
 import type { TableWriter } from '../workbook/table-writer.js';
 import type { Activity } from './activity.js';
@@ -27,7 +31,7 @@ export class TablesTab {
   readonly actions: TableAction[];
   private readonly status = new Map<string, RowStatus>();
 
-  constructor(private readonly writer: TableWriter, private readonly store: QueryStore, private readonly deps: () => RefreshDeps | undefined, private readonly activity: Activity, moreActions: TableAction[] = []) {
+  constructor(private readonly writer: TableWriter, private readonly store: QueryStore, private readonly deps: () => RefreshDeps[], private readonly activity: Activity, moreActions: TableAction[] = []) {
     this.actions = [{ id: 'refresh', label: 'Refresh', run: (name) => this.refreshOne(name) }, ...moreActions];
     byId('refresh-selected').addEventListener('click', () => void this.refreshSelected());
     byId('refresh-all').addEventListener('click', () => void this.refreshAll());
@@ -58,16 +62,46 @@ export class TablesTab {
     if (had?.table && had.action) list.querySelector<HTMLElement>(`li[data-table="${CSS.escape(had.table)}"] [data-action="${CSS.escape(had.action)}"]`)?.focus();
   }
 
-  private need(): RefreshDeps | undefined {
-    const deps = this.deps();
-    if (!deps) this.activity.say('Connect first: refresh needs the source the table came from (Connection tab).', 'error');
+  /** The connection a table refreshes through, or a message saying which one to make. */
+  private async need(name: string): Promise<RefreshDeps | undefined> {
+    const q = await this.store.get(name);
+    const deps = q ? depsFor(q, this.deps()) : undefined;
+    if (q && !deps) this.activity.say(`Connect first: ${name} came from ${q.kind === 'acronis-report' ? 'Acronis' : 'the HERE Usage API'} at ${q.baseUrl} (Connection tab).`, 'error');
     return deps;
   }
 
+  /**
+   * Asks in the pane whether to insert sheet rows for a table's growth. Enter or the button says
+   * yes; "Leave", or Esc (which cancels the whole task), says no.
+   */
+  private confirmGrowth(q: GrowthQuestion, signal: AbortSignal): Promise<boolean> {
+    const box = byId('growth-confirm');
+    const yes = byId('growth-insert');
+    const no = byId('growth-keep');
+    byId('growth-text').textContent = `${q.tableName} has ${fmtInt(q.rows)} more rows, and ${q.address} below it holds your cells. Insert ${fmtInt(q.rows)} sheet rows so your cells move down? Nothing is overwritten either way.`;
+    yes.textContent = `Insert ${fmtInt(q.rows)} rows`;
+    box.hidden = false;
+    yes.focus();
+    return new Promise((resolve) => {
+      const done = (answer: boolean) => {
+        box.hidden = true;
+        yes.removeEventListener('click', onYes);
+        no.removeEventListener('click', onNo);
+        signal.removeEventListener('abort', onNo);
+        resolve(answer);
+      };
+      const onYes = () => done(true);
+      const onNo = () => done(false);
+      yes.addEventListener('click', onYes);
+      no.addEventListener('click', onNo);
+      signal.addEventListener('abort', onNo);
+    });
+  }
+
   private async refreshOne(name: string): Promise<void> {
-    const deps = this.need();
+    const deps = await this.need(name);
     if (!deps) return;
-    const meta = await this.activity.run(`Refreshing ${name}`, (signal, report) => refreshTable(deps, name, { signal, onProgress: report }));
+    const meta = await this.activity.run(`Refreshing ${name}`, (signal, report) => refreshTable(deps, name, { signal, onProgress: report, confirmGrowth: (q) => this.confirmGrowth(q, signal) }));
     if (meta) {
       this.status.set(name, { ok: true, text: `Refreshed ${utc(new Date().toISOString())} · ${fmtInt(meta.rowCount)} rows` });
       this.activity.say(`Refreshed ${name}: ${fmtInt(meta.rowCount)} rows.`, 'ok');
@@ -82,27 +116,29 @@ export class TablesTab {
   }
 
   private async refreshAll(): Promise<void> {
-    const deps = this.need();
-    if (!deps) return;
-    const results = await this.activity.run('Refreshing all tables', (signal, report) =>
-      refreshAll(deps, { signal, onProgress: report, describe: (e) => this.activity.describe(e).summary, onTable: (n) => report(`Refreshing ${n}…`) }));
-    if (results) this.summarize(results);
+    const sources = this.deps();
+    const summary = await this.activity.run('Refreshing all tables', (signal, report) =>
+      refreshAllSources({ writer: this.writer, store: this.store, sources }, { signal, onProgress: report, onTable: (n) => report(`Refreshing ${n}…`), confirmGrowth: (q) => this.confirmGrowth(q, signal) }));
+    if (summary) this.summarize(summary);
+    await markSummariesOfMissingTables({ writer: this.writer, store: this.store }).catch(() => []);
     await this.render();
   }
 
   /** One line for the run, and the tables that were not refreshed in a list that opens. */
-  private summarize(results: RefreshOutcome[]): void {
+  private summarize({ line, items }: RefreshAllSummary): void {
     const at = utc(new Date().toISOString());
-    for (const r of results) this.status.set(r.tableName, r.ok ? { ok: true, text: `Refreshed ${at} · ${r.message}` } : { ok: false, text: `Not refreshed: ${r.message}` });
-    const failed = results.filter((r) => !r.ok);
+    // Each row already names its table: its status says the rest.
+    const said = (r: RefreshItem): string => (r.message.startsWith(r.tableName) ? r.message.slice(r.tableName.length).replace(/^:?\s*/, '') : r.message);
+    for (const r of items) this.status.set(r.tableName, r.status === 'refreshed' ? { ok: true, text: `Refreshed ${at} · ${said(r)}` } : { ok: false, text: `Not refreshed: ${said(r)}` });
+    const rest = items.filter((r) => r.status !== 'refreshed');
     const box = byId('refresh-summary');
     clear(box);
-    box.hidden = failed.length === 0;
-    if (results.length === 0) { this.activity.say('No Meterbook tables to refresh.'); return; }
-    const line = `Refreshed ${fmtInt(results.length - failed.length)} of ${fmtInt(results.length)} tables.`;
-    if (failed.length === 0) { this.activity.say(line, 'ok'); return; }
-    this.activity.say(`${line} ${fmtInt(failed.length)} not refreshed: see the list below.`, failed.length === results.length ? 'error' : 'warn');
-    const items = failed.map((r) => el('li', {}, el('strong', {}, r.tableName), `: ${r.message}`));
-    box.append(el('details', { class: 'not-refreshed' }, el('summary', {}, `${fmtInt(failed.length)} not refreshed`), el('ul', {}, ...items)));
+    box.hidden = rest.length === 0;
+    if (items.length === 0) { this.activity.say(line); return; }
+    if (rest.length === 0) { this.activity.say(`${line}.`, 'ok'); return; }
+    const failed = rest.filter((r) => r.status === 'failed').length;
+    this.activity.say(`${line}: see the list below.`, rest.length === items.length && failed > 0 ? 'error' : 'warn');
+    const list = rest.map((r) => el('li', { 'data-status': r.status }, el('strong', {}, r.tableName), `: ${said(r)}`));
+    box.append(el('details', { class: 'not-refreshed' }, el('summary', {}, `${fmtInt(rest.length)} not refreshed`), el('ul', {}, ...list)));
   }
 }

@@ -2,6 +2,7 @@
 
 import { apiDateTime, presetRange, rangeProblem, type DateRange, type RangePreset } from '../flows/dates.js';
 import { insertUsage, type FlowDeps } from '../flows/pull.js';
+import { withDayDetail } from '../flows/size.js';
 import { toParams, type UsageFilterForm } from '../flows/usage-form.js';
 import { FIELD_CHOICES, GROUP_BY_CHOICES, type Choice } from '@meterbook/table-model';
 import type { QueryParams } from '../workbook/query-store.js';
@@ -26,6 +27,12 @@ export class UsageView {
     byId('usage-form').addEventListener('submit', (ev) => { ev.preventDefault(); void this.insert(false); });
     byId('insert-anyway').addEventListener('click', () => void this.insert(true, this.pending));
     byId('use-report').addEventListener('click', () => { byId('size-warning').hidden = true; if (this.pending) this.toReport(this.pending); });
+    // Reports do not take hour detail: an hourly pull is offered the same range by day.
+    byId('use-day-detail').addEventListener('click', () => {
+      if (!this.pending) return;
+      byId<HTMLSelectElement>('detail').value = 'day';
+      void this.insert(false, withDayDetail(this.pending));
+    });
   }
 
   /** The form as query parameters, or undefined (with a message) when the range is unusable. */
@@ -66,7 +73,10 @@ export class UsageView {
       this.pending = params;
       byId('size-text').textContent = result.verdict.message ?? '';
       byId('insert-anyway').hidden = result.verdict.tooBigForSheet;
+      byId('use-report').hidden = result.verdict.offer !== 'report';
+      byId('use-day-detail').hidden = result.verdict.offer !== 'dayDetail';
       byId('size-warning').hidden = false;
+      byId(result.verdict.offer === 'dayDetail' ? 'use-day-detail' : result.verdict.offer === 'report' ? 'use-report' : 'detail').focus();
       return;
     }
     this.activity.say(`Inserted ${fmtInt(result.records)} rows as table ${result.meta.tableName} on sheet ${result.meta.sheetName}.`, 'ok');

@@ -102,9 +102,12 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     // Numbers are typed with formats: whole units and GiB with two decimals.
     const sheet = m.sheets.find((s) => s.name === table.sheet)!;
     const header = sheet.rows[table.row]!.map((c) => c?.value);
-    const gibCol = header.indexOf('usage.absolute.total (GiB)');
-    const totalCol = header.indexOf('usage.absolute.total');
-    const storageRow = rows.findIndex((r) => r.Item === 'storage');
+    const gibCol = header.indexOf('Total storage (GiB)');
+    const totalCol = header.indexOf('Total usage');
+    expect(gibCol).toBeGreaterThanOrEqual(0);
+    expect(totalCol).toBeGreaterThanOrEqual(0);
+    const storageRow = rows.findIndex((r) => r['Offering item'] === 'storage');
+    expect(storageRow).toBeGreaterThanOrEqual(0);
     const cell = sheet.rows[table.row + 1 + storageRow]![gibCol]!;
     expect(typeof cell.value).toBe('number');
     expect(cell.format).toBe(GIB_FORMAT);

@@ -1,6 +1,6 @@
 // The connection route, in headless chromium: the embedded server plays the upstream API (no CORS
 // headers, like the real one) on one origin, the Meterbook gateway serves the pane on another.
-// Direct: the insert fails with the pane's CORS message and no API answer ever reached the page.
+// Direct: Connect fails with the pane's CORS message and no API answer ever reached the page.
 // Through the gateway: the same insert succeeds.
 
 import { rmSync } from 'node:fs';
@@ -9,10 +9,9 @@ import { startServer, type RunningServer } from '@meterbook/usage-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
-import { E2E_DIST, HAS_CHROMIUM, day, ensureBuilt, launchChromium, message, openTab, setRange, signOut, waitConnected } from './harness.js';
+import { E2E_DIST, HAS_CHROMIUM, ensureBuilt, launchChromium, message, openTab, signOut, waitConnected } from './harness.js';
 
 const REALM = 'org123456789';
-const DAY_MS = 86_400_000;
 
 describe.runIf(HAS_CHROMIUM)('connection route: direct meets CORS, the gateway works (headless chromium)', () => {
   let server: RunningServer;
@@ -34,14 +33,15 @@ describe.runIf(HAS_CHROMIUM)('connection route: direct meets CORS, the gateway w
     browser = await launchChromium(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']);
     page = await browser.context.newPage();
     // What the page's own fetch got from the upstream's origin: an answer it could read, or a rejection.
-    await page.exposeFunction('__mbSawUpstream', (outcome: string) => { (outcome === 'read' ? readable : rejected).push(outcome); });
+    // An opaque answer (Connect's no-cors "is anything there" probe) carries nothing the page can read.
+    await page.exposeFunction('__mbSawUpstream', (outcome: string) => { if (outcome !== 'opaque') (outcome === 'read' ? readable : rejected).push(outcome); });
     await page.addInitScript((origin) => {
       const original = window.fetch.bind(window);
       const report = (window as unknown as { __mbSawUpstream: (o: string) => void }).__mbSawUpstream;
       window.fetch = async (input, init) => {
         const url = input instanceof Request ? input.url : String(input);
         if (!url.startsWith(origin)) return original(input, init);
-        try { const r = await original(input, init); report('read'); return r; } catch (e) { report('rejected'); throw e; }
+        try { const r = await original(input, init); report(r.type === 'opaque' ? 'opaque' : 'read'); return r; } catch (e) { report('rejected'); throw e; }
       };
     }, server.origin);
     await page.goto(`${gateway.url}/taskpane.html`);
@@ -66,25 +66,22 @@ describe.runIf(HAS_CHROMIUM)('connection route: direct meets CORS, the gateway w
     expect(await page.isVisible('#base-url')).toBe(false);
   });
 
-  it('direct: the insert fails with the CORS message, and no answer of the API reached the page', async () => {
+  it('direct: Connect says the API does not answer a browser page (CORS), and no answer of the API reached the page', async () => {
     await page.check('input[name="route"][value="direct"]');
     await page.fill('#base-url', server.url);
     await page.fill('#realm', REALM);
     await page.fill('#token', server.token);
-    await page.click('#connect-btn');
-    await waitConnected(page);
-    expect(await page.textContent('#connected-as')).toContain('directly');
-    expect(await page.textContent('#connection-text')).toBe(`HERE · ${REALM} · direct`);
     const before = upstream.length;
-    await setRange(page, day(new Date(Date.now() - 6 * DAY_MS)), day(new Date(Date.now() - 2 * DAY_MS)), 'day');
-    await page.click('#insert');
-    const text = await message(page, /CORS/);
-    expect(text).toContain('The HERE Usage API does not accept calls from a browser page (CORS). Use the Meterbook gateway');
+    await page.click('#connect-btn');
+    await page.waitForFunction(() => document.getElementById('connect-problem')?.dataset.problem === 'cors');
+    const text = (await page.textContent('#connect-problem')) ?? '';
+    expect(text).toContain(`The server at ${server.origin} answers, but not to a browser page from another site (CORS).`);
+    expect(text).toContain('Open the pane from the Meterbook gateway and connect through it.');
+    expect(await page.isVisible('#connection-line')).toBe(false);
     const direct = upstream.slice(before);
-    // The browser sent only preflights (no CORS headers in the answer), so the GET itself never
-    // reached the upstream, and the page's fetch never got an answer it could read.
+    // The browser sent only preflights (no CORS headers in the answer) and a no-cors probe, so
+    // the page's fetch never got an answer it could read.
     expect(direct.length).toBeGreaterThan(0);
-    expect(direct.filter((r) => r.method !== 'OPTIONS')).toEqual([]);
     expect(readable).toEqual([]);
     expect(rejected.length).toBeGreaterThan(0);
     const m = await page.evaluate(() => window.__meterbookPreview!.workbook.model as PreviewModel);
@@ -92,7 +89,7 @@ describe.runIf(HAS_CHROMIUM)('connection route: direct meets CORS, the gateway w
   }, 60_000);
 
   it('through the gateway: the same insert succeeds', async () => {
-    await signOut(page);
+    if (await page.isVisible('#sign-out')) await signOut(page);
     await page.check('input[name="route"][value="gateway"]');
     await page.fill('#realm', REALM);
     await page.check('input[name="auth"][value="token"]');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createUsageClient, type UsageRecord } from '@meterbook/sdk';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usageColumns } from '../../src/workbook/columns.js';
+import { hereColumns, toCell, type SourceRecord } from '@meterbook/table-model';
 import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
 import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, day, message, openPane, openTab, seriousA11yViolations, setRange, signOut, startE2E, waitConnected, type E2E } from './harness.js';
 
@@ -38,23 +38,24 @@ describe('pane e2e (headless chromium)', () => {
     const table = m.tables[0]!;
     expect(text).toContain(table.name);
     expect(table.rows).toBeGreaterThanOrEqual(2_500);
-    const stored = JSON.parse(m.settings[`meterbook.table.${table.name}`]!) as { params: { startDate: string; endDate: string; detailLevel: string } };
+    const stored = JSON.parse(m.settings[`meterbook.table.${table.name}`]!) as { params: { startDate: string; endDate: string; detailLevel: string } & Record<string, string> };
     const client = createUsageClient({ baseUrl: e.server.url, token: e.server.token });
     const api: UsageRecord[] = await client.usage.all({ realmId: REALM, ...stored.params, detailLevel: 'day' });
     expect(api.length).toBe(table.rows);
-    const cols = usageColumns({ detailLevel: 'day' });
+    // Expected cells from the table model's own rule, over what the API sent (Month included).
+    const cols = hereColumns(stored.params);
+    expect(cols.map((c) => c.header)).toContain('Month');
     const rows = await records(page, table.name);
     rows.forEach((row, i) => {
-      const rec = api[i] as Record<string, unknown>;
-      for (const c of cols) {
-        const v = rec[c.key];
-        const want = c.kind === 'date' ? (v as Date).getTime() / DAY_MS + 25_569 : (v ?? '');
-        expect(row[c.header], `row ${i} ${c.key}`).toEqual(want);
-      }
+      const rec = api[i] as SourceRecord;
+      for (const c of cols) expect(row[c.header], `row ${i} ${c.key}`).toEqual(toCell(c, rec));
     });
+    const firstMonth = rows[0]!.Month;
+    expect(typeof firstMonth).toBe('number');
+    expect(new Date(((firstMonth as number) - 25_569) * DAY_MS).getUTCDate()).toBe(1);
     const sheet = m.sheets.find((s) => s.name === table.sheet)!;
     expect(sheet.frozenRows).toBe(3);
-    expect(String(sheet.rows[0]?.[0]?.value)).toMatch(/Usage of org123456789 · .* UTC · .*rows · pulled/);
+    expect(String(sheet.rows[0]?.[0]?.value)).toMatch(/^HERE usage · org123456789 · .*rows/);
     await page.screenshot({ path: join(RESULTS, 'pane-after-insert.png'), fullPage: false });
     expect(await page.locator('#preview table td').count()).toBeGreaterThan(100);
     await page.locator('#preview').screenshot({ path: join(RESULTS, 'preview-after-insert.png') });
@@ -68,8 +69,10 @@ describe('pane e2e (headless chromium)', () => {
     await message(page, /Inserted/);
     const m = await model(page);
     const t = m.tables.at(-1)!;
-    const col = usageColumns({}).findIndex((c) => c.key === 'billingTag');
-    const cells = m.sheets.find((s) => s.name === t.sheet)!.rows.slice(t.row + 1, t.row + 1 + t.rows).map((r) => r?.[col]);
+    const sheet = m.sheets.find((s) => s.name === t.sheet)!;
+    const col = sheet.rows[t.row]!.findIndex((c) => c?.value === 'Billing tag');
+    expect(col).toBeGreaterThanOrEqual(0);
+    const cells = sheet.rows.slice(t.row + 1, t.row + 1 + t.rows).map((r) => r?.[col]);
     const values = cells.map((c) => c?.value);
     expect(values).toContain('=HYPERLINK("http://evil.example","click")');
     expect(values).toContain("+cmd|' /C calc'!A0");
@@ -93,8 +96,10 @@ describe('pane e2e (headless chromium)', () => {
   }, 60_000);
 
   it('refreshes a table after the workbook is reopened, keeping the user column and other cells', async () => {
-    const t = (await model(page)).tables.at(-1)!;
-    const tagCol = usageColumns({}).findIndex((c) => c.key === 'usageValue');
+    const before = await model(page);
+    const t = before.tables.at(-1)!;
+    const tagCol = before.sheets.find((s) => s.name === t.sheet)!.rows[t.row]!.findIndex((c) => c?.value === 'Quantity');
+    expect(tagCol).toBeGreaterThanOrEqual(0);
     await page.evaluate(({ name, col }) => {
       const wb = window.__meterbookPreview!.workbook;
       const table = wb.table(name)!;
@@ -106,7 +111,7 @@ describe('pane e2e (headless chromium)', () => {
       wb.changed();
     }, { name: t.name, col: tagCol });
     const want = (await records(page, t.name)).length;
-    await page.waitForTimeout(400); // the preview saves itself 200 ms after a change
+    expect(await page.evaluate(() => window.__meterbookPreview!.flush())).toBe(true); // saved now, not after the debounce
     await page.reload();
     await page.waitForSelector('body[data-ready="preview"]');
     await connectWithToken(page, REALM, e.server.token);
@@ -117,7 +122,8 @@ describe('pane e2e (headless chromium)', () => {
     const after = (await model(page)).tables.find((x) => x.name === t.name)!;
     const rows = await records(page, t.name);
     expect(rows.length).toBe(want);
-    expect(rows[0]!['Usage amount']).not.toBe(999_999);
+    expect(typeof rows[0]!.Quantity).toBe('number');
+    expect(rows[0]!.Quantity).not.toBe(999_999);
     expect(String(rows[0]!['My calc'])).toMatch(/^=Q\d+\*2$/);
     expect(after.cols).toBe(t.cols + 1);
     const cell = await page.evaluate(({ s }) => window.__meterbookPreview!.cell(s, 0, 30)?.value, { s: t.sheet });
@@ -136,7 +142,7 @@ describe('pane e2e (headless chromium)', () => {
     const t = (await model(page)).tables.find((x) => x.name.startsWith('MB_Report'))!;
     expect(t.rows).toBeGreaterThan(0);
     const rows = await records(page, t.name);
-    expect(typeof rows[0]!['Usage amount']).toBe('number');
+    expect(typeof rows[0]!.Quantity).toBe('number');
   }, 60_000);
 
   it('says why a report failed', async () => {
@@ -149,15 +155,23 @@ describe('pane e2e (headless chromium)', () => {
     await page.waitForSelector('td:has-text("Failed:")');
   }, 60_000);
 
-  it('offers the report route when the paged API would be the slow road', async () => {
+  it('an hourly pull too slow for the paged API is offered day detail (never a report, which takes no hours)', async () => {
     const sheets = (await model(page)).sheets.length;
     await setRange(page, from(14), from(2), 'hour');
     await page.click('#insert');
     await page.waitForSelector('#size-warning:not([hidden])');
-    expect(await page.textContent('#size-text')).toMatch(/records: the paged API is slow above 20,000/);
-    expect(await page.isVisible('#use-report')).toBe(true);
+    expect(await page.textContent('#size-text')).toMatch(/hourly records: the paged API is slow above 20,000/);
+    expect(await page.isVisible('#use-report')).toBe(false);
+    expect(await page.isVisible('#use-day-detail')).toBe(true);
+    expect(await page.textContent('#size-text')).not.toMatch(/report/i);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('use-day-detail');
     expect((await model(page)).sheets.length).toBe(sheets);
-    await page.selectOption('#detail', 'day');
+    await page.click('#use-day-detail');
+    await message(page, /Inserted [\d,]+ rows/);
+    const m = await model(page);
+    const t = m.tables.at(-1)!;
+    expect((JSON.parse(m.settings[`meterbook.table.${t.name}`]!) as { params: { detailLevel: string } }).params.detailLevel).toBe('day');
+    expect(await page.inputValue('#detail')).toBe('day');
   }, 60_000);
 
   it('explains a range over 95 days before asking the API', async () => {
@@ -166,21 +180,46 @@ describe('pane e2e (headless chromium)', () => {
     expect(await message(page, /at most 95/)).toMatch(/covers 199 days/);
   });
 
-  it('says when the token is refused, with the correlation id once, under Details', async () => {
+  it('Connect checks the token: a refused one is said at Connect, nothing is connected', async () => {
     await signOut(page);
-    await connectWithToken(page, REALM, 'not-a-valid-token');
+    await page.fill('#realm', REALM);
+    await page.check('input[name="auth"][value="token"]');
+    await page.fill('#token', 'not-a-valid-token');
+    await page.click('#connect-btn');
+    await page.waitForSelector('#connect-problem:not([hidden])');
+    expect(await page.getAttribute('#connect-problem', 'data-problem')).toBe('tokenRefused');
+    expect(await page.textContent('#connect-problem')).toMatch(/refused the access token \(wrong or expired\)/);
+    expect(await page.isVisible('#connection-line')).toBe(false);
+    expect(await message(page, /refused the access token/)).not.toMatch(/Connected/);
+  });
+
+  it('Connect checks the realm: one the token may not read is named', async () => {
+    await page.fill('#realm', 'org999999999');
+    await page.fill('#token', e.server.token);
+    await page.click('#connect-btn');
+    await page.waitForFunction(() => document.getElementById('connect-problem')?.dataset.problem === 'realmNotReadable');
+    expect(await page.textContent('#connect-problem')).toMatch(/may not read realm org999999999/);
+    expect(await page.isVisible('#connection-line')).toBe(false);
+  });
+
+  it('an insert the API refuses says so in one sentence, the correlation id once, under Details', async () => {
+    await page.fill('#realm', REALM);
+    await page.fill('#token', e.server.token);
+    await page.click('#connect-btn');
+    await waitConnected(page);
+    await page.route('**/v2/usage/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-mock-fault': 'status=401' } }));
     await setRange(page, from(5), from(2), 'day');
     await page.click('#insert');
     const text = await message(page, /refused the credentials/);
-    expect(await page.textContent('#message .summary')).toMatch(/refused the credentials/);
-    expect(await page.textContent('#message .summary')).not.toMatch(/correlation id/i);
+    await page.unroute('**/v2/usage/**');
+    expect(await page.textContent('#message .summary')).toMatch(/^The HERE Usage API refused the credentials \(expired or wrong\): sign in again\.$/);
     // Details is closed until asked for; it names the operation, the status and the id.
     expect(await page.isVisible('#message .error-details dl')).toBe(false);
     await page.click('#message .error-details summary');
     const details = (await page.textContent('#message .error-details dl')) ?? '';
     expect(details).toMatch(/Status401/);
     expect(details).toMatch(/OperationHERE Usage API \w+/);
-    const id = /Correlation id(\S+)/.exec(details)?.[1] ?? '';
+    const id = /Correlation id(\S+?)(Request id|$)/.exec(details)?.[1] ?? '';
     expect(id.length).toBeGreaterThan(4);
     expect(text.split(id).length - 1).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -205,5 +244,25 @@ describe('pane e2e (headless chromium)', () => {
     const saved = JSON.stringify(await model(page));
     expect(saved).not.toContain(accessKeySecret);
     expect(saved).not.toContain(e.server.token);
+  }, 60_000);
+
+  it('a reload keeps a 10,000-row preview (IndexedDB, well past what localStorage held)', async () => {
+    const cells = await page.evaluate(() => {
+      const wb = window.__meterbookPreview!.workbook;
+      wb.addSheet('Big');
+      const rows = Array.from({ length: 10_001 }, (_, r) => Array.from({ length: 15 }, (_, c) => (r === 0 ? `Column ${c}` : `row ${r} column ${c} of the preview workbook`)));
+      wb.write('Big', 0, 0, rows);
+      wb.model.tables.push({ id: 'big', name: 'MB_Big', sheet: 'Big', row: 0, col: 0, rows: 10_000, cols: 15, style: 'TableStyleMedium2' });
+      wb.changed();
+      return JSON.stringify(rows).length;
+    });
+    expect(cells).toBeGreaterThan(5_500_000); // more than localStorage's ~5 MB
+    expect(await page.evaluate(() => window.__meterbookPreview!.flush())).toBe(true);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="preview"]');
+    const t = (await model(page)).tables.find((x) => x.name === 'MB_Big');
+    expect(t?.rows).toBe(10_000);
+    expect(await page.evaluate(() => window.__meterbookPreview!.cell('Big', 10_000, 14)?.value)).toBe('row 10000 column 14 of the preview workbook');
+    expect(await page.isVisible('#preview-notice')).toBe(false);
   }, 60_000);
 });
