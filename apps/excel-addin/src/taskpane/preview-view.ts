@@ -5,7 +5,6 @@
 // said. Clicking a cell selects it (for "Refresh selected").
 
 import { displayValue } from '@meterbook/table-model';
-import { fromExcelSerial } from '../workbook/excel-date.js';
 import { drawChart } from '../workbook/preview-chart.js';
 import type { PreviewNotice, PreviewStore } from '../workbook/preview-store.js';
 import type { PreviewCell, PreviewWorkbook } from '../workbook/preview-workbook.js';

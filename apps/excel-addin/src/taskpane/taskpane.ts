@@ -23,7 +23,7 @@ import { detectHost } from './host.js';
 import { enterSubmitsFromTextOnly } from './keyboard.js';
 import { mountPreview, showPreviewNotice } from './preview-view.js';
 import { TablesTab } from './tables-tab.js';
-import { Tabs, type Source } from './tabs.js';
+import { Tabs } from './tabs.js';
 import { WorkbookSettingsView } from './workbook-settings-view.js';
 
 async function main(): Promise<void> {
