@@ -143,7 +143,7 @@ describe('the local demo, end to end at 350 px (headless chromium)', () => {
     expect(await page.textContent('#connect-problem')).not.toContain('not-the-key');
     expect(await page.isVisible('#connection-line')).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await shot(page, 'pane-connection.png');
+    await shot(page, 'pane-connection-access-key-wrong.png');
   }, 60_000);
 
   it('a pull is cancelled with Escape and leaves the workbook as it was', async () => {

@@ -36,7 +36,7 @@ describe('the pane at 350 px: tabs, first run, keyboard, axe (headless chromium)
     expect(await page.isVisible('#first-run-skip')).toBe(true);
     expect(await focused(page)).toBe('first-run-go');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await shot(page, 'pane-first-run.png');
+    await shot(page, 'pane-first-run-no-demo.png'); // pane-first-run.png: the demo's, demo.test.ts
   });
 
   it('Connect leads to the Connection tab; the placemat is not shown again', async () => {
@@ -138,7 +138,7 @@ describe('the pane at 350 px: tabs, first run, keyboard, axe (headless chromium)
     const row = `li[data-table="${name}"]`;
     expect(await page.textContent(`${row} .meta`)).toMatch(new RegExp(`HERE usage · ${REALM} · sheet .* · [\\d,]+ rows`));
     expect(await page.textContent(`${row} [data-status]`)).toMatch(/^Pulled \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
-    expect(await page.locator(`${row} button[data-action]`).evaluateAll((bs) => bs.map((b) => b.getAttribute('data-action')))).toEqual(['refresh', 'summarize']);
+    expect(await page.locator(`${row} button[data-action]`).evaluateAll((bs) => bs.map((b) => b.getAttribute('data-action')))).toEqual(['refresh', 'summarize', 'cost']);
     // A row's own Refresh, from the keyboard: focus comes back to that button after the rebuild.
     await page.focus(`${row} button[data-action="refresh"]`);
     await page.keyboard.press('Enter');
@@ -146,7 +146,7 @@ describe('the pane at 350 px: tabs, first run, keyboard, axe (headless chromium)
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('refresh');
     await page.click('#refresh-all');
     expect(await message(page, /1 table refreshed/)).not.toMatch(/need|failed/);
-    await page.waitForFunction((sel) => /^Refreshed .* rows$/.test(document.querySelector(sel)?.textContent ?? ''), `${row} [data-status]`);
+    await page.waitForFunction((sel) => /^Refreshed .* rows\.$/.test(document.querySelector(sel)?.textContent ?? ''), `${row} [data-status]`);
     expect(await page.isVisible('#refresh-summary')).toBe(false);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'pane-tables.png');

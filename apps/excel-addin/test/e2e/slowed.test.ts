@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from '@meterbook/usage-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
-import { E2E_DIST, HAS_CHROMIUM, day, ensureBuilt, launchChromium, message, setRange } from './harness.js';
+import { E2E_DIST, HAS_CHROMIUM, connectWithToken, day, ensureBuilt, launchChromium, message, setRange } from './harness.js';
 
 const REALM = 'org123456789';
 const DAY_MS = 86_400_000;
@@ -45,11 +45,8 @@ describe.runIf(HAS_CHROMIUM)('a throttled pull in the pane (headless chromium)',
   });
 
   it('shows that the server is slowing the pull down, and the pull can still be cancelled cleanly', async () => {
-    await page.fill('#realm', REALM);
-    await page.check('input[name="auth"][value="token"]');
-    await page.fill('#token', server.token);
-    await page.click('#connect-btn');
-    await page.waitForSelector('#connected-as:not([hidden])');
+    if (await page.isVisible('#first-run')) await page.click('#first-run-skip');
+    await connectWithToken(page, REALM, server.token);
     await setRange(page, day(new Date(Date.now() - 6 * DAY_MS)), day(new Date(Date.now() - 2 * DAY_MS)), 'hour');
     await page.click('#insert');
     await page.waitForFunction(() => (window as unknown as { __progressSeen: string[] }).__progressSeen.includes('The server is slowing us down; continuing…'), undefined, { timeout: 30_000 });

@@ -16,7 +16,8 @@ const pulledAt = async (page: Page, table: string): Promise<string> => (JSON.par
 
 /** Reopens the workbook: the preview saves itself 200 ms after a change, then the page reloads. */
 async function reopen(page: Page): Promise<void> {
-  await page.waitForTimeout(400);
+  // The preview keeps its workbook in IndexedDB after a short debounce: save it now, as closing a file would.
+  await page.evaluate(() => (window as unknown as { __meterbookPreview: { flush: () => Promise<boolean> } }).__meterbookPreview.flush());
   await page.reload();
   await page.waitForSelector('body[data-ready="preview"]');
 }
