@@ -81,15 +81,35 @@ function renderSheet(wb: PreviewWorkbook, name: string): HTMLElement {
     const tr = el('tr');
     for (let c = 0; c < width; c++) {
       const cell = wb.cell(name, r, c);
-      const td = el(isHeader ? 'th' : 'td', typeof cell?.value === 'number' ? { class: 'num' } : {}, shown(cell));
-      td.addEventListener('click', () => { wb.model.active = { sheet: name, row: r, col: c }; wb.changed(); });
+      const span = isHeader || inTable(tables, r, c) ? 1 : overflowSpan(wb, name, r, c, width);
+      const attrs: Record<string, string> = typeof cell?.value === 'number' ? { class: 'num' } : span > 1 ? { class: 'overflow', colspan: String(span) } : {};
+      const td = el(isHeader ? 'th' : 'td', attrs, shown(cell));
+      const col = c;
+      td.addEventListener('click', () => { wb.model.active = { sheet: name, row: r, col }; wb.changed(); });
       tr.append(td);
+      c += span - 1;
     }
     grid.append(tr);
   }
   const charts = (wb.model.charts ?? []).filter((c) => c.sheet === name).map((c) => el('figure', { class: 'chart', 'data-chart': c.name }, drawChart(document, c)));
-  const info = tables.map((t) => `${t.name}: ${t.rows} rows`).join(', ');
-  const active = wb.model.active?.sheet === name ? ` · selected ${wb.model.active.row + 1}:${wb.model.active.col + 1}` : '';
+  const info = [
+    tables.map((t) => `${t.name}: ${t.rows} rows`).join(', '),
+    total > SHOWN_ROWS ? `first ${SHOWN_ROWS} of ${total} rows shown` : '',
+    wb.model.active?.sheet === name ? `selected ${wb.model.active.row + 1}:${wb.model.active.col + 1}` : '',
+  ].filter((x) => x !== '').join(' · ');
   // A wide sheet scrolls sideways: focusable and named so keyboard users can scroll it too.
-  return el('div', { class: 'sheet', tabindex: '0', role: 'region', 'aria-label': `Sheet ${name}` }, el('h3', {}, `Sheet "${name}"`), el('p', { class: 'hint' }, `${info}${total > SHOWN_ROWS ? ` · first ${SHOWN_ROWS} of ${total} rows shown` : ''}${active}`), ...charts, grid);
+  return el('div', { class: 'sheet', tabindex: '0', role: 'region', 'aria-label': `Sheet ${name}` }, el('h3', {}, `Sheet "${name}"`), el('p', { class: 'hint' }, info), ...charts, grid);
+}
+
+const inTable = (tables: readonly { row: number; col: number; rows: number; cols: number }[], r: number, c: number): boolean =>
+  tables.some((t) => r >= t.row && r <= t.row + t.rows && c >= t.col && c < t.col + t.cols);
+
+/** How many columns a text cell outside a table shows across: as in Excel, text runs on over the empty cells right of it. */
+function overflowSpan(wb: PreviewWorkbook, sheet: string, r: number, c: number, width: number): number {
+  const cell = wb.cell(sheet, r, c);
+  if (typeof cell?.value !== 'string' || cell.value === '' || cell.formula !== undefined) return 1;
+  let span = 1;
+  const empty = (x: PreviewCell | undefined): boolean => x === undefined || (x.value === '' && x.formula === undefined);
+  while (c + span < width && empty(wb.cell(sheet, r, c + span))) span++;
+  return span;
 }
