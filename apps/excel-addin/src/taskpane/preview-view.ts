@@ -28,7 +28,7 @@ export interface PreviewApi {
 
 function shown(cell: PreviewCell | undefined): string {
   if (!cell) return '';
-  if (cell.calculated) return typeof cell.value === 'number' ? money(cell.value, cell.format) : '';
+  if (cell.calculated) return typeof cell.value === 'number' ? money(cell.value, cell.format) : String(cell.value);
   if (cell.formula) return `⚠ FORMULA ${cell.formula}`;
   return displayValue(cell.value, cell.format);
 }

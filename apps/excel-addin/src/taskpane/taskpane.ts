@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     label: 'Summarize',
     run: async (name) => {
       const meta = await activity.run(`Summarizing ${name}`, () => summarizeTable(summaries, name));
-      if (meta) activity.say(`Summary of ${name} is on sheet ${meta.sheetName}.`, 'ok');
+      const cost = meta?.costCurrencies?.length ? ` Sum of Cost per currency: ${meta.costCurrencies.join(', ')}.` : '';
+      if (meta) activity.say(`Summary of ${name} is on sheet ${meta.sheetName}.${cost}`, 'ok');
       await tables.render();
     },
   }, cost.action]);

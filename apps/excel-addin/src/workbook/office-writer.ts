@@ -243,6 +243,14 @@ export class OfficeWriter implements TableWriter {
   }
 
   async setCostColumn(tableName: string, cost: CostColumnRequest): Promise<void> {
+    const columns = [{ header: cost.header, formula: cost.formula, numberFormat: cost.numberFormat }];
+    // General, not text: a formula typed into a text-formatted cell would stay text.
+    if (cost.currency) columns.push({ ...cost.currency, numberFormat: 'General' });
+    for (const column of columns) await this.setCalculatedColumn(tableName, column);
+  }
+
+  /** One of our calculated columns: found by its header, or added right of the table into empty cells only. */
+  private async setCalculatedColumn(tableName: string, column: { header: string; formula: string; numberFormat: string }): Promise<void> {
     await this.run(async (context) => {
       const found = context.workbook.tables.getItemOrNullObject(tableName);
       found.load('name');
@@ -256,7 +264,7 @@ export class OfficeWriter implements TableWriter {
       const head = ws.getRangeByIndexes(top, left, 1, columnCount);
       head.load('values');
       await context.sync();
-      let at = (head.values[0] ?? []).map(String).indexOf(cost.header);
+      let at = (head.values[0] ?? []).map(String).indexOf(column.header);
       if (at < 0) {
         // A new column right of the table: only into empty cells, never over the user's.
         const target = ws.getRangeByIndexes(top, left + columnCount, rowCount, 1);
@@ -268,12 +276,12 @@ export class OfficeWriter implements TableWriter {
         at = columnCount;
         const cell = ws.getRangeByIndexes(top, left + at, 1, 1);
         cell.numberFormat = [[TEXT_NUMBER_FORMAT]];
-        cell.values = [[cost.header]];
+        cell.values = [[column.header]];
         found.resize(ws.getRangeByIndexes(top, left, rowCount, columnCount + 1));
       }
-      ws.getRangeByIndexes(top + 1, left + at, rowCount - 1, 1).numberFormat = [[cost.numberFormat]];
+      ws.getRangeByIndexes(top + 1, left + at, rowCount - 1, 1).numberFormat = [[column.numberFormat]];
       // The same formula in every row makes it a calculated column: Excel fills new rows with it.
-      const formulas = Array.from({ length: rowCount - 1 }, () => [cost.formula]);
+      const formulas = Array.from({ length: rowCount - 1 }, () => [column.formula]);
       for (const chunk of chunkByBytes(formulas, (r) => rowBytes(r), this.maxBytes)) {
         ws.getRangeByIndexes(top + 1 + chunk.start, left + at, chunk.rows.length, 1).formulas = chunk.rows;
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per byte-sized block, as for values

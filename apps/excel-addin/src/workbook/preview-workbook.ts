@@ -66,6 +66,8 @@ export interface PreviewModel {
 /** A table's Cost column: its header and where its inputs are (a JSON-safe CostBinding: a fixed date as ISO text). */
 export interface PreviewCostColumn {
   header: string;
+  /** The cost currency column beside it (absent in models saved before it existed). */
+  currencyHeader?: string;
   binding: Record<string, unknown>;
 }
 

@@ -177,16 +177,20 @@ export class PreviewWriter implements TableWriter {
   async setCostColumn(tableName: string, cost: CostColumnRequest): Promise<void> {
     const t = this.wb.table(tableName);
     if (!t) throw new TableMissingError(tableName);
-    let at = (this.wb.values(t.sheet, t.row, t.col, 1, t.cols)[0] ?? []).map(String).indexOf(cost.header);
-    if (at < 0) {
-      if (this.wb.occupied(t.sheet, t.row, t.col + t.cols, t.rows + 1, 1).length > 0) throw new TargetOccupiedError(a1(t.sheet, t.row, t.col + t.cols, t.rows + 1, 1));
-      at = t.cols;
-      this.wb.write(t.sheet, t.row, t.col + at, [[cost.header]], [[TEXT_NUMBER_FORMAT]]);
-      t.cols += 1;
+    const columns = [{ header: cost.header, formula: cost.formula, numberFormat: cost.numberFormat }];
+    if (cost.currency) columns.push({ ...cost.currency, numberFormat: 'General' });
+    for (const column of columns) {
+      let at = (this.wb.values(t.sheet, t.row, t.col, 1, t.cols)[0] ?? []).map(String).indexOf(column.header);
+      if (at < 0) {
+        if (this.wb.occupied(t.sheet, t.row, t.col + t.cols, t.rows + 1, 1).length > 0) throw new TargetOccupiedError(a1(t.sheet, t.row, t.col + t.cols, t.rows + 1, 1));
+        at = t.cols;
+        this.wb.write(t.sheet, t.row, t.col + at, [[column.header]], [[TEXT_NUMBER_FORMAT]]);
+        t.cols += 1;
+      }
+      const rows = Array.from({ length: t.rows }, () => [column.formula]);
+      this.wb.write(t.sheet, t.row + 1, t.col + at, rows, rows.map(() => [column.numberFormat]));
     }
-    const rows = Array.from({ length: t.rows }, () => [cost.formula]);
-    this.wb.write(t.sheet, t.row + 1, t.col + at, rows, rows.map(() => [cost.numberFormat]));
-    (this.wb.model.costColumns ??= {})[t.name] = { header: cost.header, binding: storedBinding(cost.binding) };
+    (this.wb.model.costColumns ??= {})[t.name] = { header: cost.header, binding: storedBinding(cost.binding), ...(cost.currency ? { currencyHeader: cost.currency.header } : {}) };
     recomputeCosts(this.wb);
     this.wb.changed();
   }

@@ -83,9 +83,9 @@ export interface TableWriter {
   /** The header and data rows of a table as Excel gives its values (dates as serial numbers); undefined when it is gone. */
   readTable(tableName: string): Promise<TableValues | undefined>;
   /**
-   * Adds our Cost column at the right of a table, or rewrites it where it is: in Excel a calculated
-   * column of `formula` (the only formula we write into a data table); in the preview the same
-   * rule computed in code, again whenever the rates table changes.
+   * Adds our Cost column (and its cost currency column) at the right of a table, or rewrites them
+   * where they are: in Excel calculated columns of our formulas (the only formulas we write into a
+   * data table); in the preview the same rule computed in code, again whenever the rates table changes.
    */
   setCostColumn(tableName: string, cost: CostColumnRequest): Promise<void>;
 }
@@ -103,6 +103,8 @@ export interface CostColumnRequest {
   formula: string;
   numberFormat: string;
   binding: CostBinding;
+  /** The cost currency column written right of the cost (costCurrencyFormula): summaries sum cost per currency by it. */
+  currency?: { header: string; formula: string };
 }
 
 export interface SummaryMeta {
@@ -111,6 +113,8 @@ export interface SummaryMeta {
   months: number;
   /** Categories charted (one series each). */
   categories: string[];
+  /** Currencies of the Sum of Cost (one sum each), when the table has our Cost column. */
+  costCurrencies?: string[];
 }
 
 /** Creates and updates the summary sheet of one of our tables, as its plan in the table model says. */
