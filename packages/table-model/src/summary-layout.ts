@@ -77,8 +77,11 @@ export const FLUENT_COLORS: readonly string[] = ['#0F6CBD', '#C239B3', '#4F6BED'
 /** The summary sheet of a table, named for its source sheet (the writer makes it unique). */
 export function summarySheetName(sourceSheet: string, tableName: string): string {
   // Sheet names hold 31 characters: drop the source's first word (`Usage`), else name the table.
-  const candidates = [`Summary ${sourceSheet}`, `Summary ${sourceSheet.replace(/^\S+\s+/, '')}`, `Summary ${tableName}`];
-  return candidates.find((c) => c.length <= 31) ?? candidates[2]!.slice(0, 31);
+  const period = sourceSheet.replace(/^\S+\s+/, '');
+  // `26 Nov 2026 – 30 Nov 2026` said once as `26 Nov – 30 Nov 2026` when both ends share the year.
+  const sameYear = period.replace(/^(\d{1,2} \w{3}) (\d{4}) – (\d{1,2} \w{3}) \2$/, '$1 – $3 $2');
+  const candidates = [`Summary ${sourceSheet}`, `Summary ${period}`, `Summary ${sameYear}`, `Summary ${tableName}`];
+  return candidates.find((c) => c.length <= 31) ?? candidates[3]!.slice(0, 31);
 }
 /** The PivotTable's name: one per table. */
 export const pivotName = (tableName: string): string => `${tableName}_Pivot`;

@@ -37,6 +37,7 @@ describe('summary', () => {
     expect(plan.sheetName).toBe('Summary Usage Nov 2026');
     expect(summarySheetName('Usage May 2024 – Jun 2024', 'MB_Usage_1')).toBe('Summary May 2024 – Jun 2024');
     expect(summarySheetName('Usage 20 Nov 2026 – 10 Jan 2027', 'MB_Usage_2')).toBe('Summary MB_Usage_2');
+    expect(summarySheetName('Usage 26 Nov 2026 – 30 Nov 2026', 'MB_Usage_3')).toBe('Summary 26 Nov – 30 Nov 2026');
     const mom = monthOverMonthBlock(plan, [46327, 46357]);
     expect(mom.values[1]).toEqual([46327, '=IFERROR(GETPIVOTDATA("Sum of Billable quantity",$K$6,"Month",A5),0)', '', '']);
     expect(mom.values[2]).toEqual([46357, '=IFERROR(GETPIVOTDATA("Sum of Billable quantity",$K$6,"Month",A6),0)', '=B6-B5', '=IF(B5=0,"",C6/B5)']);

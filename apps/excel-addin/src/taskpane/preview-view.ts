@@ -11,6 +11,8 @@ import type { PreviewCell, PreviewWorkbook } from '../workbook/preview-workbook.
 import { byId, clear, el } from './dom.js';
 
 const SHOWN_ROWS = 40;
+/** A sheet without tables (a summary) is shown whole, up to this many rows. */
+const SHOWN_SUMMARY_ROWS = 400;
 
 declare global {
   interface Window { __meterbookPreview?: PreviewApi }
@@ -73,10 +75,11 @@ function renderSheet(wb: PreviewWorkbook, name: string): HTMLElement {
   const sheet = wb.sheet(name);
   const tables = wb.model.tables.filter((t) => t.sheet === name);
   // Array.from, not map: sheet rows are sparse (the blank row under the caption is a hole).
-  const width = Math.max(1, ...Array.from((sheet?.rows ?? []).slice(0, SHOWN_ROWS), (r) => r?.length ?? 0));
+  const shownRows = tables.length > 0 ? SHOWN_ROWS : SHOWN_SUMMARY_ROWS;
+  const width = Math.max(1, ...Array.from((sheet?.rows ?? []).slice(0, shownRows), (r) => r?.length ?? 0));
   const grid = el('table', { 'data-sheet': name });
   const total = sheet?.rows.length ?? 0;
-  for (let r = 0; r < Math.min(total, SHOWN_ROWS); r++) {
+  for (let r = 0; r < Math.min(total, shownRows); r++) {
     const isHeader = tables.some((t) => t.row === r);
     const tr = el('tr');
     for (let c = 0; c < width; c++) {
@@ -94,7 +97,7 @@ function renderSheet(wb: PreviewWorkbook, name: string): HTMLElement {
   const charts = (wb.model.charts ?? []).filter((c) => c.sheet === name).map((c) => el('figure', { class: 'chart', 'data-chart': c.name }, drawChart(document, c)));
   const info = [
     tables.map((t) => `${t.name}: ${t.rows} rows`).join(', '),
-    total > SHOWN_ROWS ? `first ${SHOWN_ROWS} of ${total} rows shown` : '',
+    total > shownRows ? `first ${shownRows} of ${total} rows shown` : '',
     wb.model.active?.sheet === name ? `selected ${wb.model.active.row + 1}:${wb.model.active.col + 1}` : '',
   ].filter((x) => x !== '').join(' · ');
   // A wide sheet scrolls sideways: focusable and named so keyboard users can scroll it too.

@@ -45,10 +45,12 @@ export class PreviewSummaries implements SummaryWriter {
     const categories = summary.categories.map((c) => c.category);
     const data = chartDataBlock(plan, summary.months, categories, summary.categories.map((c) => c.sums[0] ?? []));
     this.writeBlock(sheetName, data);
-    const end = this.writePivot(sheetName, plan, summary);
+    this.writePivot(sheetName, plan, summary);
     const headers = new Set(this.wb.values(table.sheet, table.row, table.col, 1, table.cols)[0]?.map(String) ?? []);
     const withCost = plan.costPivot !== undefined && headers.has(plan.costPivot.currency);
-    if (withCost) this.writeCost(sheetName, plan, summary, end + 1);
+    // Right of the quantity blocks (2 labels, the months, the total) and one empty column.
+    const costCol = plan.pivot.at.col + 2 + (plan.fields.month ? summary.months.length : 0) + 1 + 1;
+    if (withCost) this.writeCost(sheetName, plan, summary, costCol);
     const at = chartAt(plan, summary.months.length);
     if (summary.months.length > 0 && categories.length > 0) this.wb.model.charts.push({
       name: plan.chart.name, sheet: sheetName, title: plan.chart.title, row: at.row, col: at.col,
@@ -69,8 +71,8 @@ export class PreviewSummaries implements SummaryWriter {
     this.wb.write(sheet, block.at.row, block.at.col, block.values, formats);
   }
 
-  /** What Excel's PivotTable shows, in its compact layout: filters above, one block per value. Gives the row after it. */
-  private writePivot(sheet: string, plan: SummaryPlan, s: Summary): number {
+  /** What Excel's PivotTable shows, in its compact layout: filters above, one block per value. */
+  private writePivot(sheet: string, plan: SummaryPlan, s: Summary): void {
     const { row, col } = plan.pivot.at;
     plan.pivot.filters.forEach((f, i) => this.wb.write(sheet, row - 1 - plan.pivot.filters.length + i, col, [[f, '(All)']], [[TEXT, TEXT]]));
     const months = s.months;
@@ -94,16 +96,15 @@ export class PreviewSummaries implements SummaryWriter {
       this.wb.write(sheet, r, col, [['Grand total', '', ...totals, s.grandTotals[v] ?? 0]], [[TEXT, TEXT, ...numbers(totals), DECIMAL_FORMAT]]);
       r += 2;
     });
-    return r;
   }
 
   /**
-   * What the cost PivotTable shows (under the others here; right of them in Excel): Sum of Cost with
-   * the currency as the outer row, a total per currency and no grand total across currencies.
+   * What the cost PivotTable shows, right of the quantities as in Excel: Sum of Cost with the
+   * currency as the outer row, a total per currency and no grand total across currencies.
    */
-  private writeCost(sheet: string, plan: SummaryPlan, s: Summary, row: number): void {
+  private writeCost(sheet: string, plan: SummaryPlan, s: Summary, col: number): void {
     const cost = plan.costPivot!;
-    const col = plan.pivot.at.col;
+    const row = plan.pivot.at.row;
     const months = plan.fields.month ? s.months : [];
     const format = costValueFormat(s.costs.map((c) => c.currency));
     const money = (xs: readonly number[]): string[] => xs.map(() => format);

@@ -142,3 +142,25 @@ export const previewModel = (page: Page) => page.evaluate(() => window.__meterbo
 
 /** The id of the focused element ('' when it has none). */
 export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** A usage record as the server sends it (the fields the e2e sums). */
+export interface ApiRecord { billingSubscriptionId?: string; category?: string; name?: string; featureId?: string; valueDriver?: string; billableValue?: string | number; usageValue?: string | number; usageDateTime?: string; billingTag?: string }
+
+/** Every record of a query, page by page, with fetch alone (not the SDK, not the pane): what an independent sum reads. */
+export async function serverRecords(e: E2E, realm: string, params: Record<string, string>): Promise<ApiRecord[]> {
+  const out: ApiRecord[] = [];
+  for (let page = 0; ; page++) {
+    const q = new URLSearchParams({ ...params, limit: '100', offset: String(page) });
+    const res = await fetch(`${e.server.url}/usage/realms/${realm}?${q}`, { headers: { authorization: `Bearer ${e.server.token}` } });
+    if (res.status !== 200) throw new Error(`The server answered ${res.status} to ${q}`);
+    const body = (await res.json()) as { items: ApiRecord[]; lastOffset?: number };
+    out.push(...body.items);
+    if (body.items.length === 0 || page >= (body.lastOffset ?? 0)) return out;
+  }
+}
+
+/** The first of a record's month as an Excel serial (days since 1899-12-30, UTC). */
+export const monthSerial = (iso: string): number => {
+  const d = new Date(iso.endsWith('Z') ? iso : `${iso}Z`);
+  return (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
+};

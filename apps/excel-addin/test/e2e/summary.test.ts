@@ -8,32 +8,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewModel, PreviewSheet } from '../../src/workbook/preview-workbook.js';
-import { HAS_CHROMIUM, RESULTS, connectWithToken, message, openPane, openTab, startE2E, type E2E } from './harness.js';
+import { HAS_CHROMIUM, RESULTS, connectWithToken, message, monthSerial, openPane, openTab, serverRecords, startE2E, type ApiRecord, type E2E } from './harness.js';
 
 const REALM = 'org123456789';
 const model = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model as PreviewModel);
 const HOSTILE = '=HYPERLINK("http://evil.example","click")';
 
-interface ApiRecord { category?: string; name?: string; billableValue?: string | number; usageValue?: string | number; usageDateTime?: string; billingTag?: string }
-
-/** Every record of a query, page by page, with fetch alone (not the SDK, not the pane). */
-async function serverRecords(e: E2E, params: Record<string, string>): Promise<ApiRecord[]> {
-  const out: ApiRecord[] = [];
-  for (let page = 0; ; page++) {
-    const q = new URLSearchParams({ ...params, limit: '100', offset: String(page) });
-    const res = await fetch(`${e.server.url}/usage/realms/${REALM}?${q}`, { headers: { authorization: `Bearer ${e.server.token}` } });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { items: ApiRecord[]; lastOffset?: number };
-    out.push(...body.items);
-    if (body.items.length === 0 || page >= (body.lastOffset ?? 0)) return out;
-  }
-}
-
-/** The first of the record's month as an Excel serial (days since 1899-12-30, UTC). */
-const monthSerial = (iso: string): number => {
-  const d = new Date(iso.endsWith('Z') ? iso : `${iso}Z`);
-  return (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
-};
 const label = (v: string | undefined): string => (v === undefined || v === '' ? '(blank)' : v);
 
 /** The independent sum: billable quantity by category, by (category, service), by month, and in all. */
@@ -126,7 +106,7 @@ describe.runIf(HAS_CHROMIUM)('Summarize in the pane (headless chromium)', () => 
     table = m.tables.at(-1)!.name;
     const stored = JSON.parse(m.settings[`meterbook.table.${table}`]!) as { params: Record<string, string> };
     expect(stored.params).toMatchObject({ detailLevel: 'day', groupBy: 'billingTag' });
-    records = await serverRecords(e, stored.params);
+    records = await serverRecords(e, REALM, stored.params);
     expect(records.length).toBe(m.tables.at(-1)!.rows);
     expect(records.some((r) => r.billingTag === HOSTILE)).toBe(true);
 
