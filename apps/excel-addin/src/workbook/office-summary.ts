@@ -5,9 +5,8 @@
 // A table with our Cost column also gets a cost PivotTable: Sum of Cost with Cost currency as its
 // outer row field and no grand total row, so no sum ever adds two currencies up.
 //
-// Requirement sets: PivotTables (and their layout, number formats, item visibility) need ExcelApi
-// 1.8, charts 1.1, `series.getItemAt` and `setCategoryNames` 1.7; the manifest asks for 1.13, and
-// the check below says in words what an older host lacks before anything is written.
+// Requirement sets (SUMMARY_REQUIREMENTS): ExcelApi 1.8; the manifest asks for 1.13, and the check
+// below says in words what an older host lacks before anything is written.
 
 import { TEXT_NUMBER_FORMAT, chartAt, chartDataBlock, chartSeries, costPivotAt, costValueFormat, monthOverMonthBlock, type Block, type PivotPlan, type SummaryPlan } from '@meterbook/table-model';
 import type { ExcelRun } from './office-settings.js';
@@ -16,10 +15,13 @@ import { HostTooOldError, SourceTableMissingError, uniqueName, type SummaryMeta,
 /** Rows cleared under the caption before the blocks are rewritten (months of two years and more). */
 const BLOCK_ROWS = 120;
 
-/** The requirement sets a summary needs, with what each gives (the HostTooOldError names the first missing one). */
+/**
+ * The requirement sets a summary needs, with what each gives (HostTooOldError names the first one
+ * missing). ExcelApi 1.8 holds every call the summary makes: PivotTables, their layout, number
+ * formats and item visibility (1.8), `series.getItemAt` and `setCategoryNames` (1.7), charts (1.1).
+ */
 export const SUMMARY_REQUIREMENTS: readonly { set: string; version: string; what: string }[] = [
   { set: 'ExcelApi', version: '1.8', what: 'a PivotTable and its chart' },
-  { set: 'ExcelApi', version: '1.7', what: 'a chart with month labels and colours' },
 ];
 
 /** An empty label: a formula's "" shows as an empty item, an empty cell as "(blank)". */
