@@ -29,11 +29,13 @@ export function displayValue(value: string | number | boolean, format: string): 
   // A cost: `[$EUR] #,##0.00` shows `EUR 1,234.50` (and `-EUR 3.00`), as Excel does.
   const money = /^\[\$([A-Za-z]{3})\] (.+)$/.exec(format);
   if (money) return `${value < 0 ? '-' : ''}${money[1]} ${displayValue(Math.abs(value), money[2] as string)}`;
-  const fixed = /^(#,##)?0(\.(0+))?(%?)$/.exec(format);
+  // `0` places always show, `#` places only when not zero: `#,##0.####` shows 12.5 and 366.1967.
+  const fixed = /^(#,##)?0(?:\.(0*)(#*))?(%?)$/.exec(format);
   if (fixed) {
-    const decimals = fixed[3]?.length ?? 0;
+    const least = fixed[2]?.length ?? 0;
+    const most = least + (fixed[3]?.length ?? 0);
     const n = fixed[4] ? value * 100 : value;
-    const text = n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: fixed[1] !== undefined });
+    const text = n.toLocaleString('en-US', { minimumFractionDigits: least, maximumFractionDigits: most, useGrouping: fixed[1] !== undefined });
     return `${text}${fixed[4] ?? ''}`;
   }
   if (/yy/.test(format)) return showDate(value, format);

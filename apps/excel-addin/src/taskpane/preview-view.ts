@@ -1,8 +1,8 @@
 // Renders the preview workbook under the pane (outside Excel only) and exposes it to tests as
 // window.__meterbookPreview. Cells are shown as Excel shows them under their number formats (the
 // table model's displayValue: `12,013,417`, `17 Nov 2026`, `Nov 2026`), charts are drawn, a cell
-// Excel would have taken as a formula is flagged, and what the preview store could not keep is
-// said. Clicking a cell selects it (for "Refresh selected").
+// Excel would have taken as a formula is flagged, frozen columns stay in view, and what the
+// preview store could not keep is said. Clicking a cell selects it (for "Refresh selected").
 
 import { displayValue } from '@meterbook/table-model';
 import { drawChart } from '../workbook/preview-chart.js';
@@ -66,6 +66,7 @@ export function mountPreview(wb: PreviewWorkbook, store?: PreviewStore): void {
     clear(host);
     if (wb.model.sheets.length === 0) host.append(el('p', { class: 'hint' }, 'Inserted tables appear here.'));
     for (const sheet of wb.model.sheets) host.append(renderSheet(wb, sheet.name));
+    for (const grid of host.querySelectorAll<HTMLTableElement>('table[data-frozen-columns]')) pinColumns(grid);
   };
   wb.onChange(() => { if (!queued) { queued = true; requestAnimationFrame(render); } });
   render();
@@ -77,7 +78,8 @@ function renderSheet(wb: PreviewWorkbook, name: string): HTMLElement {
   // Array.from, not map: sheet rows are sparse (the blank row under the caption is a hole).
   const shownRows = tables.length > 0 ? SHOWN_ROWS : SHOWN_SUMMARY_ROWS;
   const width = Math.max(1, ...Array.from((sheet?.rows ?? []).slice(0, shownRows), (r) => r?.length ?? 0));
-  const grid = el('table', { 'data-sheet': name });
+  const frozen = sheet?.frozenColumns ?? 0;
+  const grid = el('table', frozen > 0 ? { 'data-sheet': name, 'data-frozen-columns': String(frozen) } : { 'data-sheet': name });
   const total = sheet?.rows.length ?? 0;
   for (let r = 0; r < Math.min(total, shownRows); r++) {
     const isHeader = tables.some((t) => t.row === r);
@@ -85,7 +87,12 @@ function renderSheet(wb: PreviewWorkbook, name: string): HTMLElement {
     for (let c = 0; c < width; c++) {
       const cell = wb.cell(name, r, c);
       const span = isHeader || inTable(tables, r, c) ? 1 : overflowSpan(wb, name, r, c, width);
-      const attrs: Record<string, string> = typeof cell?.value === 'number' ? { class: 'num' } : span > 1 ? { class: 'overflow', colspan: String(span) } : {};
+      const classes = [typeof cell?.value === 'number' ? 'num' : span > 1 ? 'overflow' : '', c < frozen && span === 1 ? 'frozen' : ''].filter((x) => x !== '');
+      const attrs: Record<string, string> = {
+        ...(classes.length > 0 ? { class: classes.join(' ') } : {}),
+        ...(span > 1 ? { colspan: String(span) } : {}),
+        ...(c < frozen && span === 1 ? { 'data-frozen': String(c) } : {}),
+      };
       const td = el(isHeader ? 'th' : 'td', attrs, shown(cell));
       const col = c;
       td.addEventListener('click', () => { wb.model.active = { sheet: name, row: r, col }; wb.changed(); });
@@ -115,4 +122,17 @@ function overflowSpan(wb: PreviewWorkbook, sheet: string, r: number, c: number, 
   const empty = (x: PreviewCell | undefined): boolean => x === undefined || (x.value === '' && x.formula === undefined);
   while (c + span < width && empty(wb.cell(sheet, r, c + span))) span++;
   return span;
+}
+
+/** Keeps a sheet's frozen columns in view while it scrolls sideways: sticky cells at the header row's offsets. */
+function pinColumns(grid: HTMLTableElement): void {
+  const head = Array.from(grid.rows).find((r) => r.querySelector('th') !== null) ?? grid.rows[0];
+  if (!head) return;
+  const lefts: number[] = [];
+  let x = 0;
+  for (let c = 0; c < Number(grid.dataset.frozenColumns); c++) {
+    lefts.push(x);
+    x += (head.children[c] as HTMLElement | undefined)?.offsetWidth ?? 0;
+  }
+  for (const cell of grid.querySelectorAll<HTMLElement>('[data-frozen]')) cell.style.left = `${lefts[Number(cell.dataset.frozen)] ?? 0}px`;
 }

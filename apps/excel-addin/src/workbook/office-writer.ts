@@ -36,7 +36,7 @@ export class OfficeWriter implements TableWriter {
       const made = await this.newSheet(context, req, prepared.header);
       try {
         await this.writeBlocks(context, made.sheet, HEADER_ROW + 1, 0, prepared, rows, opts, true);
-        return await this.finishTable(context, made, prepared, rows.length, req.caption);
+        return await this.finishTable(context, made, prepared, rows.length, req.caption, req.freezeColumns);
       } catch (e) {
         await removeSheet(context, made.sheet);
         throw e;
@@ -160,7 +160,7 @@ export class OfficeWriter implements TableWriter {
   }
 
   /** Once the rows are in: the caption, the table over them, frozen header, widths, caption name. */
-  private async finishTable(context: Excel.RequestContext, { sheet, sheetName, tableName }: NewSheet, prepared: Pick<PreparedTable, 'header' | 'widths'>, rows: number, captionText: string): Promise<TableMeta> {
+  private async finishTable(context: Excel.RequestContext, { sheet, sheetName, tableName }: NewSheet, prepared: Pick<PreparedTable, 'header' | 'widths'>, rows: number, captionText: string, freezeColumns = 0): Promise<TableMeta> {
     const cols = prepared.header.length;
     const caption = sheet.getRangeByIndexes(CAPTION_ROW, 0, 1, 1);
     caption.numberFormat = [[TEXT_NUMBER_FORMAT]];
@@ -168,7 +168,9 @@ export class OfficeWriter implements TableWriter {
     const table = sheet.tables.add(sheet.getRangeByIndexes(HEADER_ROW, 0, rows + 1, cols), true);
     table.name = tableName;
     table.style = TABLE_STYLE;
-    sheet.freezePanes.freezeRows(HEADER_ROW + 1);
+    // The header rows, and the first columns when asked: freezeAt (ExcelApi 1.7) freezes both at once.
+    if (freezeColumns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, HEADER_ROW + 1, freezeColumns));
+    else sheet.freezePanes.freezeRows(HEADER_ROW + 1);
     // Width hints from the table model: steadier than autofit, and free for 100,000 rows.
     prepared.widths.forEach((w, c) => { sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w); });
     context.workbook.names.add(captionName(tableName), caption, 'Meterbook: what the table below holds');

@@ -21,6 +21,8 @@ export interface PreviewSheet {
   name: string;
   rows: (PreviewCell | undefined)[][];
   frozenRows: number;
+  /** Columns frozen at the left, when any (Excel's freeze panes). */
+  frozenColumns?: number;
   /** Column width hints in characters (the table model's), when the writer set them. */
   widths?: number[];
 }

@@ -49,7 +49,7 @@ export class PreviewWriter implements TableWriter {
       this.removeSheet(made.sheetName);
       throw e;
     }
-    return this.finishTable(made, prepared, rows.length, req.caption);
+    return this.finishTable(made, prepared, rows.length, req.caption, req.freezeColumns);
   }
 
   async replaceRows(tableName: string, content: TableContent, opts: WriteOptions = {}): Promise<TableMeta> {
@@ -118,7 +118,7 @@ export class PreviewWriter implements TableWriter {
   }
 
   /** Once the rows are in: the caption, the table over them, frozen header, widths. */
-  private finishTable({ sheetName, tableName }: { sheetName: string; tableName: string }, prepared: Pick<PreparedTable, 'header' | 'widths'>, rows: number, caption: string): TableMeta {
+  private finishTable({ sheetName, tableName }: { sheetName: string; tableName: string }, prepared: Pick<PreparedTable, 'header' | 'widths'>, rows: number, caption: string, freezeColumns = 0): TableMeta {
     this.wb.write(sheetName, CAPTION_ROW, 0, [[caption]], [[TEXT_NUMBER_FORMAT]]);
     const table: PreviewTable = { id: `{${tableName}}`, name: tableName, sheet: sheetName, row: HEADER_ROW, col: 0, rows, cols: prepared.header.length, style: TABLE_STYLE };
     this.wb.model.tables.push(table);
@@ -126,6 +126,7 @@ export class PreviewWriter implements TableWriter {
     const sheet = this.wb.sheet(sheetName);
     if (sheet) {
       sheet.frozenRows = HEADER_ROW + 1;
+      if (freezeColumns > 0) sheet.frozenColumns = freezeColumns;
       sheet.widths = prepared.widths;
     }
     this.wb.model.active = { sheet: sheetName, row: HEADER_ROW + 1, col: 0 };

@@ -26,6 +26,8 @@ export interface NewTableRequest extends TableContent {
   sheetName: string;
   /** Prefix of the table name (`MB_Usage`); a number is added to make it unique. */
   tablePrefix: string;
+  /** Columns kept in view while scrolling sideways (the FOCUS view's period and service); none by default. */
+  freezeColumns?: number;
 }
 
 /** A new table whose records arrive in blocks, e.g. a pull page by page (createTableFromBlocks). */

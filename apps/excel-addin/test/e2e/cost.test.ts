@@ -187,6 +187,23 @@ describe.runIf(HAS_CHROMIUM)('cost in the pane (headless chromium)', () => {
     expect(consumed('HERE Technologies')).toBeCloseTo(sum(here.map((r) => r.Quantity)), 6);
     expect(new Set(rows.map((r) => r.ProviderName))).toEqual(new Set(['HERE Technologies', 'Acronis']));
     expect(String(m.sheets.find((s) => s.name === focus.sheet)!.rows[0]![0]!.value)).toMatch(/^FOCUS-aligned view .* as of /);
-    await page.locator(`#preview [aria-label="Sheet ${focus.sheet}"]`).screenshot({ path: join(RESULTS, 'preview-focus.png') });
+    // At a workbook's width, the period and service frozen at the left and the sheet scrolled to the
+    // quantities and costs: the key columns are all in view together, as a user would see them.
+    expect(m.sheets.find((s) => s.name === focus.sheet)!.frozenColumns).toBe(2);
+    await page.setViewportSize({ width: 1536, height: 900 }); // a 1536 x 864 laptop screen
+    const region = page.locator(`#preview [aria-label="Sheet ${focus.sheet}"]`);
+    const key = ['ChargePeriodStart', 'ServiceName', 'ConsumedQuantity', 'BilledCost', 'BillingCurrency', 'x_CostSource'];
+    const inView = await region.evaluate((node, ids) => {
+      const heads = [...node.querySelectorAll('th')];
+      const cell = (id: string) => heads.find((h) => h.textContent === id)!;
+      // ConsumedQuantity right after the frozen ServiceName, measured on screen (borders included).
+      node.scrollLeft += cell('ConsumedQuantity').getBoundingClientRect().left - cell('ServiceName').getBoundingClientRect().right;
+      const box = node.getBoundingClientRect();
+      return ids.filter((id) => { const r = cell(id).getBoundingClientRect(); return r.left >= box.left - 1 && r.right <= box.right + 1; });
+    }, key);
+    await region.screenshot({ path: join(RESULTS, 'preview-focus.png') });
+    expect(inView).toEqual(key);
+    expect(await region.textContent()).toMatch(/Rate card/);
+    await page.setViewportSize({ width: 350, height: 900 });
   }, 60_000);
 });

@@ -207,7 +207,11 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
     setPosition: (a: object, b: object) => { c.position = [boxes.get(a)!, boxes.get(b)!]; },
   });
 
-  const sheetMock = (name: string): OfficeMockObject => mock({ name, freezePanes: { freezeRows: (n: number) => { wb.sheet(name)!.frozenRows = n; } } }, {
+  const freezePanes = (name: string) => ({
+    freezeRows: (n: number) => { wb.sheet(name)!.frozenRows = n; },
+    freezeAt: (r: object) => { const b = boxes.get(r)!; Object.assign(wb.sheet(b.sheet)!, { frozenRows: b.rows, frozenColumns: b.cols }); },
+  });
+  const sheetMock = (name: string): OfficeMockObject => mock({ name, freezePanes: freezePanes(name) }, {
     getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => range({ sheet: name, row, col, rows, cols }),
     pivotTables: {
       add: (pname: string, source: OfficeMockObject, at: object) => {
