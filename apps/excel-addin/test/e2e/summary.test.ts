@@ -2,7 +2,8 @@
 // by billing tag, summarized; the preview's summary (rows × months, totals, month over month) is
 // compared with a sum computed here over the records the server sends to a plain HTTP client, read
 // cell by cell by its labels. A changed cell and Summarize again show the summary reads the table;
-// Refresh brings table and summary back to the server's numbers. Hostile tags stay text throughout.
+// Refresh brings table and summary back to the server's numbers. Hostile tags stay text throughout,
+// and a hostile category typed into the table is a label of the summary and its chart, never a formula.
 
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -151,6 +152,22 @@ describe.runIf(HAS_CHROMIUM)('Summarize in the pane (headless chromium)', () => 
     await message(page, /Summary of \S+ is on sheet/);
     const changed = readPivot((await model(page)).sheets.find((s) => s.name === summarySheet)!, 'Sum of Billable quantity');
     expect(changed.grandTotal).toBeCloseTo(expected(records).total - first + 1_000_000_000, 4);
+
+    // A hostile category typed into the table (text cells keep it text) is a label in the summary
+    // and a series of the chart, never a formula.
+    const catCol = m.sheets.find((s) => s.name === t.sheet)!.rows[t.row]!.findIndex((c) => c?.value === 'Category');
+    await page.evaluate(({ s, r, c, v }) => { const wb = window.__meterbookPreview!.workbook; wb.write(s, r, c, [[v]], [['@']]); wb.changed(); }, { s: t.sheet, r: t.row + 1, c: catCol, v: HOSTILE });
+    await page.click(`button[data-action="summarize"][aria-label="Summarize ${table}"]`);
+    await message(page, /Summary of \S+ is on sheet/);
+    const hostile = await model(page);
+    const labels = hostile.sheets.find((s) => s.name === summarySheet)!.rows.flat().filter((c) => c?.value === HOSTILE);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.every((c) => c!.format === '@' && c!.formula === undefined)).toBe(true);
+    expect(hostile.charts!.find((c) => c.sheet === summarySheet)!.series.map((x) => x.name)).toContain(HOSTILE);
+    const region = page.locator(`#preview [aria-label="Sheet ${summarySheet}"]`);
+    expect(await region.textContent()).toContain(HOSTILE);
+    expect(await region.textContent()).not.toContain('FORMULA');
+    expect(await region.locator('svg a, svg foreignObject').count()).toBe(0);
 
     await page.click(`button[data-action="refresh"][aria-label="Refresh ${table}"]`);
     await message(page, /Refreshed/);
