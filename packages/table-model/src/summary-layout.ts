@@ -103,7 +103,7 @@ export function summaryPlan(input: { tableName: string; sourceSheet: string; fie
   return {
     tableName: input.tableName,
     sheetName: summarySheetName(input.sourceSheet, input.tableName),
-    caption: `Summary of “${input.sourceSheet}” (table ${input.tableName}): ${first.toLowerCase()} by ${by}`,
+    caption: `Summary of “${input.sourceSheet}” (table ${input.tableName}): ${first.toLowerCase()}${fields.cost ? ' and cost per currency' : ''} by ${by}`,
     note: `The PivotTable reads table ${input.tableName}; Refresh of that table refreshes it. Month over month: our formulas over the PivotTable.${fields.cost ? ' Cost is summed per currency, never across currencies.' : ''}`,
     fields,
     pivot: {

@@ -71,6 +71,7 @@ describe('summary', () => {
     const plan = summaryPlan({ tableName: 'MB_Usage_1', sourceSheet: 'Usage Nov 2026', fields });
     expect(plan.costPivot).toMatchObject({ name: 'MB_Usage_1_CostPivot', rows: ['Cost currency', 'Category', 'Service'], columns: ['Month'], values: [{ field: 'Cost', name: 'Sum of Cost' }], grandTotalRow: false });
     expect(plan.note).toMatch(/Cost is summed per currency, never across currencies/);
+    expect(plan.caption).toBe('Summary of “Usage Nov 2026” (table MB_Usage_1): billable quantity and cost per currency by category and service, by month');
     expect(summaryPlan({ tableName: 'MB_Usage_1', sourceSheet: 'Usage Nov 2026', fields: summaryFields('here', headers) }).costPivot).toBeUndefined();
     // Right of the quantity PivotTable at its widest (2 label columns, (2 months + total) x 2 values), one column apart.
     expect(costPivotAt(plan, 2)).toEqual({ row: 5, col: 10 + 2 + 6 + 1 });
