@@ -26,12 +26,15 @@ function newest(dir: string): number {
 
 /**
  * The production build of the pane, in its own folder: turbo runs `build` and `test` side by side,
- * so the suite must not serve dist/ while webpack cleans it. Rebuilt when older than the sources.
+ * so the suite must not serve dist/ while webpack cleans it. Rebuilt when older than the sources
+ * (the pane's, and the built table model and SDK it bundles).
  */
 export const E2E_DIST = join(RESULTS, 'e2e-dist');
 export function ensureBuilt(): void {
   const html = join(E2E_DIST, 'taskpane.html');
-  if (existsSync(html) && statSync(html).mtimeMs > Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'webpack.config.js')).mtimeMs)) return;
+  // The packages the pane bundles count too: a change in the table model alone must rebuild it.
+  const packages = ['table-model', 'sdk'].map((p) => join(ROOT, '../../packages', p, 'dist')).filter((d) => existsSync(d)).map(newest);
+  if (existsSync(html) && statSync(html).mtimeMs > Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'webpack.config.js')).mtimeMs, ...packages)) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production', '--output-path', E2E_DIST], { cwd: ROOT, stdio: 'pipe' });
 }
 
