@@ -118,8 +118,8 @@ async function main(): Promise<void> {
   firstRun.start(isConnected, demo ? tryDemo : undefined);
   byId('app').setAttribute('aria-busy', 'false');
   document.body.dataset.ready = host.inOffice ? 'office' : 'preview';
-  // On open: the first kept connection (refresh on open does not yet go across sources).
-  await workbookSettings.runOnOpen(refreshDeps()[0], () => tables.render());
+  // On open: every kept source, through the Tables tab's Refresh all (history tables by their windows).
+  await workbookSettings.runOnOpen({ writer: host.writer, store, sources: refreshDeps() }, () => tables.render());
 }
 
 void main();
