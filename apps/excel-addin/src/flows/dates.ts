@@ -89,7 +89,7 @@ function rangeLabel(start: Date, end: Date): string {
 }
 
 /** The notice shown when a range was moved back to end at now. */
-function clippedNotice(now: Date): string {
+export function clippedNotice(now: Date): string {
   return `The range ends today, ${dayLabel(now)}: data after now does not exist yet.`;
 }
 
