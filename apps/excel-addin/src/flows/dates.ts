@@ -4,6 +4,7 @@
 
 export type RangePreset = 'thisMonth' | 'lastMonth' | 'last30' | 'last90' | 'custom';
 
+/** The Usage API's days per call (its spec's dateRange rule): a report, one call, takes no more. */
 export const MAX_RANGE_DAYS = 95;
 const DAY = 86_400_000;
 
@@ -45,19 +46,6 @@ function parseDay(s: string): Date | undefined {
   const d = utcDay(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   // 2025-02-30 would roll over into March: a day that does not exist is refused.
   return d.toISOString().slice(0, 10) === m[0] ? d : undefined;
-}
-
-/** A message when the range is unusable for one `usage.all` call (the 95-day cap), undefined when it is fine. */
-export function rangeProblem(r: DateRange): string | undefined {
-  const start = Date.parse(`${r.startDate}Z`);
-  const end = Date.parse(`${r.endDate}Z`);
-  if (Number.isNaN(start) || Number.isNaN(end)) return 'The dates could not be read.';
-  if (end <= start) return 'The end date must come after the start date.';
-  const days = (end - start) / DAY;
-  if (days > MAX_RANGE_DAYS) {
-    return `The range covers ${Math.ceil(days)} days; the Usage API allows at most ${MAX_RANGE_DAYS}. Shorten the range, or pull it in parts.`;
-  }
-  return undefined;
 }
 
 /** The presets a finance user expects; `last30` and `last90` are the pane's earlier ones. */

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   }, cost.action]);
   const refreshList = () => void tables.render();
   const workbookSettings = new WorkbookSettingsView(host.writer.settings, host.inOffice ? officeStartup() : undefined, activity);
-  const getData = new GetDataTab(() => here, () => acronis, activity, refreshList);
+  const getData = new GetDataTab(() => here, () => acronis, activity, refreshList, host.writer.settings);
   const keeper = new ConnectionKeeper(host.storage);
   const connection = new ConnectionTab(keeper, activity, connected);
   enterSubmitsFromTextOnly(byId<HTMLFormElement>('connect-form'));
