@@ -54,12 +54,14 @@ export interface InsertOptions extends RunOptions {
   history?: StoredRangeRule;
 }
 
-/** Checks the size first (one probe per month window); a slow or oversized pull stops unless `allowSlow` (never past a sheet). */
+/** Checks the size first (one probe per month window); an oversized pull stops, a slow one with a faster way offered stops unless `allowSlow`. */
 export async function insertUsage(deps: FlowDeps, realmId: string, params: QueryParams, opts: InsertOptions = {}): Promise<InsertResult> {
   const query = toUsageQuery(realmId, params);
   if (opts.history && !historyTakes(params)) throw new Error('Only usage by hour, day or month can be kept as a history: choose a detail level, or insert it without keeping a history.');
   const verdict = await probeUsage(deps.client, query, opts.signal);
-  if (verdict.tooBigForSheet || (verdict.slowRoad && !opts.allowSlow)) return { kind: 'tooBig', verdict };
+  // A slow pull stops only when there is a faster way to offer (a report, day detail): with none,
+  // stopping would only add a click, so it runs with its progress, estimate and Cancel.
+  if (verdict.tooBigForSheet || (verdict.slowRoad && verdict.offer !== undefined && !opts.allowSlow)) return { kind: 'tooBig', verdict };
   const columns = hereColumns(params, { source: 'usage' });
   const pulledAt = (deps.now ?? (() => new Date()))();
   const pulled: Pulled = { records: 0, total: verdict.total, perWindow: [] };
