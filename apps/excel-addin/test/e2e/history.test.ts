@@ -9,7 +9,7 @@ import { hereColumns, toCell, type SourceRecord } from '@meterbook/table-model';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredQuery } from '../../src/workbook/query-store.js';
-import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, message, openPane, openTab, previewModel, seriousA11yViolations, startE2E, type E2E } from './harness.js';
+import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, message, openPane, openTab, seriousA11yViolations, startE2E, type E2E } from './harness.js';
 
 const REALM = 'org123456789';
 // The 10th, noon, of the month before the real one: the server's data (up to the real hour) covers
@@ -19,7 +19,10 @@ const T1 = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 10, 12
 const T2 = new Date(T1.getTime() + 86_400_000);
 
 const records = (page: Page, table: string) => page.evaluate((t) => window.__meterbookPreview!.records(t), table);
-const stored = async (page: Page, table: string) => JSON.parse((await previewModel(page)).settings[`meterbook.table.${table}`]!) as StoredQuery;
+// Only what is needed crosses from the page: the whole model of 40,000 rows takes seconds each time.
+const stored = async (page: Page, table: string) => JSON.parse(await page.evaluate((k) => window.__meterbookPreview!.workbook.model.settings[k]!, `meterbook.table.${table}`)) as StoredQuery;
+const firstTable = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model.tables[0]!.name);
+const caption = (page: Page) => page.evaluate(() => String(window.__meterbookPreview!.workbook.model.sheets[0]!.rows[0]![0]!.value));
 
 if (!HAS_CHROMIUM) throw new Error(`No chromium at ${CHROMIUM}: run 'bash scripts/ensure-test-tools.sh' at the repository root (or set CHROMIUM_PATH).`);
 
@@ -44,7 +47,7 @@ describe('history table e2e (headless chromium)', () => {
     await page.screenshot({ path: join(RESULTS, 'pane-history-insert.png'), fullPage: false });
     await page.click('#insert');
     expect(await message(page, /Inserted [\d,]+ rows/)).toMatch(/Kept as a history/);
-    const table = (await previewModel(page)).tables[0]!.name;
+    const table = await firstTable(page);
     const first = await stored(page, table);
     expect(first.history?.rule).toEqual({ kind: 'rolling', months: 12 });
     expect(first.history?.windows).toHaveLength(13);
@@ -80,8 +83,7 @@ describe('history table e2e (headless chromium)', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.locator(`li[data-table="${table}"]`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(RESULTS, 'pane-history-status.png'), fullPage: false });
-    const caption = String((await previewModel(page)).sheets[0]!.rows[0]![0]!.value);
-    expect(caption).toMatch(/history: 12 months kept, 1 re-pulled/);
+    expect(await caption(page)).toMatch(/history: 12 months kept, 1 re-pulled/);
     await page.locator('#preview').screenshot({ path: join(RESULTS, 'preview-history.png') });
   }, 180_000);
 });
