@@ -4,7 +4,7 @@
 // remembers its windows (rows counted per window as they pass) so refresh re-pulls only open ones.
 
 import { splitRange, type PageProgress, type RangeProgress, type UsageClient, type UsageQuery, type UsageRecord } from '@meterbook/sdk';
-import { hereCaption, hereColumns, hereSheetName, historyStatusWords } from '@meterbook/table-model';
+import { dayWords, hereCaption, hereColumns, hereSheetName, historyStatusWords } from '@meterbook/table-model';
 import type { QueryParams, QueryStore, StoredQuery, StoredRangeRule } from '../workbook/query-store.js';
 import type { TableMeta, TableWriter, WriteProgress } from '../workbook/table-writer.js';
 import { sayingRetries } from './retry-notices.js';
@@ -43,8 +43,20 @@ export async function fetchAllUsage(client: UsageClient, query: UsageQuery, opts
   });
 }
 
-/** `Usage Nov 2026`: the sheet name in words (the table model's). */
-export const usageSheetName = (p: QueryParams): string => hereSheetName('usage', p);
+const DAY_MS = 86_400_000;
+
+/**
+ * `Usage Nov 2026`: the sheet name in words (the table model's), naming days: a range ending now
+ * (mid-day) is named by the day it ends on. A history is named for its rule, which outlives
+ * today's dates: `Usage last 12 months`, `Usage this month`, `Usage from 1 Apr 2026`.
+ */
+export function usageSheetName(p: QueryParams, rule?: StoredRangeRule): string {
+  if (rule?.kind === 'rolling') return rule.months === 0 ? 'Usage this month' : `Usage last ${rule.months} months`;
+  const end = typeof p.endDate === 'string' ? Date.parse(`${p.endDate}Z`) : NaN;
+  if (rule?.kind === 'toDate' && typeof p.startDate === 'string') return `Usage from ${dayWords(new Date(`${p.startDate}Z`))}`;
+  const endDay = Number.isNaN(end) || end % DAY_MS === 0 ? p.endDate : new Date(Math.ceil(end / DAY_MS) * DAY_MS).toISOString().slice(0, 19);
+  return hereSheetName('usage', endDay === undefined ? p : { ...p, endDate: endDay });
+}
 
 export type InsertResult = { kind: 'inserted'; meta: TableMeta; records: number } | { kind: 'tooBig'; verdict: SizeVerdict };
 
@@ -68,7 +80,7 @@ export async function insertUsage(deps: FlowDeps, realmId: string, params: Query
   const windows = splitRange(query.startDate, query.endDate);
   const status = (rows: number) => (opts.history ? { kept: 0, pulled: windows.length, dropped: 0, rowsAdded: rows, rowsRemoved: 0 } : undefined);
   const meta = await sayingRetries(deps.client, opts.onProgress, () => deps.writer.createTableFromBlocks(
-    { sheetName: usageSheetName(params), tablePrefix: 'MB_Usage', columns, caption: (rows) => withHistoryWords(hereCaption({ source: 'usage', realmId, params, rows, refreshedAt: pulledAt }), status(rows)) },
+    { sheetName: usageSheetName(params, opts.history), tablePrefix: 'MB_Usage', columns, caption: (rows) => withHistoryWords(hereCaption({ source: 'usage', realmId, params, rows, refreshedAt: pulledAt }), status(rows)) },
     usageBlocks(deps.client, query, pulled, opts),
     { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ phase: 'write', rows: p.rowsWritten, total: pulled.total }) },
   ));

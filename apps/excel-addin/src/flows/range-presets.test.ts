@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { usageSheetName } from './pull.js';
 import { FORM_PRESETS, defaultPreset, formRange, historyByDefault, presetText, type FormPreset } from './range-presets.js';
 
 const mid = new Date('2026-11-18T09:30:00Z');
@@ -57,5 +58,16 @@ describe('the form\'s range presets', () => {
     expect(historyByDefault(range('last12Months'), 'month')).toBe(true);
     expect(historyByDefault(range('lastMonth'), 'summarized')).toBe(false);
     expect(historyByDefault(range('thisMonth', new Date('2026-12-03T00:00:00Z')), 'day')).toBe(false);
+  });
+});
+
+describe('sheet names of inserted usage', () => {
+  it('name the days a range ending now covers, and a history by its rule', () => {
+    const r = range('last12Months');
+    expect(usageSheetName(r.params)).toBe('Usage 1 Nov 2025 – 18 Nov 2026');
+    expect(usageSheetName(r.params, r.rule)).toBe('Usage last 12 months');
+    expect(usageSheetName(range('thisMonth').params, range('thisMonth').rule)).toBe('Usage this month');
+    expect(usageSheetName(range('yearToDate').params, range('yearToDate').rule)).toBe('Usage from 1 Jan 2026');
+    expect(usageSheetName(range('lastMonth').params, range('lastMonth').rule)).toBe('Usage Oct 2026');
   });
 });
