@@ -9,7 +9,7 @@ import { hereColumns, toCell, type SourceRecord } from '@meterbook/table-model';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredQuery } from '../../src/workbook/query-store.js';
-import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, message, openPane, openTab, seriousA11yViolations, startE2E, type E2E } from './harness.js';
+import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, message, openPane, openTab, seriousA11yViolations, setRange, startE2E, type E2E } from './harness.js';
 
 const REALM = 'org123456789';
 // The 10th, noon, of the month before the real one: the server's data (up to the real hour) covers
@@ -86,4 +86,17 @@ describe('history table e2e (headless chromium)', () => {
     expect(await caption(page)).toMatch(/history: 12 months kept, 1 re-pulled/);
     await page.locator('#preview').screenshot({ path: join(RESULTS, 'preview-history.png') });
   }, 180_000);
+
+  // Replaces pane.test.ts's "range over 95 days" check: any length is pulled now, up to 36 months.
+  it('refuses a range over 36 months naming the limit, and a reversed one in words, before asking the API', async () => {
+    e.server.resetStats();
+    await setRange(page, '2020-01-01', T2.toISOString().slice(0, 10), 'day');
+    await page.click('#insert');
+    expect(await message(page, /longer than 36 months/)).toMatch(/the most one pull takes: end it by/);
+    await setRange(page, '2026-02-10', '2026-02-01', 'day');
+    await page.click('#insert');
+    expect(await message(page, /is before the start date/)).toMatch(/choose an end on or after the start/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('to');
+    expect(e.server.stats().requests).toBe(0);
+  });
 });
