@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExcelMock } from '../../test/unit/excel-mock.js';
 import { COLUMNS, usageRecords } from '../../test/unit/fixtures.js';
+import { GrowthDeclinedError, replaceWindowRowsGrowing } from '../flows/growth.js';
 import { OfficeWriter } from './office-writer.js';
 import { PreviewWorkbook } from './preview-workbook.js';
 import { PreviewWriter } from './preview-writer.js';
@@ -68,6 +69,21 @@ describe.each(writers)('replaceWindowRows, %s writer', (_, make) => {
     await writer.replaceWindowRows(meta.tableName, content);
     const now = wb.table(meta.tableName)!;
     expect(now.rows).toBe(14);
+    expect(wb.cell('Usage', now.row + 1 + now.rows, 0)?.value).toBe('Total');
+  });
+
+  it('through the growth question: asked once with the rows needed, rows inserted on yes, declined leaves it as it was', async () => {
+    const { wb, writer, meta } = await setUp();
+    const t = wb.table(meta.tableName)!;
+    wb.write('Usage', t.row + 1 + t.rows, 0, [['Total']]);
+    const content = { caption: 'new', columns: COLUMNS, records: records(8, 'G'), keep: { from: 3, rows: 6 } };
+    const asked: number[] = [];
+    await expect(replaceWindowRowsGrowing(writer, meta.tableName, content, {}, async (q) => { asked.push(q.rows); return false; })).rejects.toBeInstanceOf(GrowthDeclinedError);
+    expect(charges(wb, meta.tableName)).toHaveLength(9);
+    await replaceWindowRowsGrowing(writer, meta.tableName, content, {}, async (q) => { asked.push(q.rows); return true; });
+    expect(asked).toEqual([8, 8]);
+    const now = wb.table(meta.tableName)!;
+    expect(charges(wb, meta.tableName)).toEqual(['B-0', 'B-1', 'B-2', 'B-3', 'C-0', 'C-1', ...Array.from({ length: 8 }, (_, i) => `G-${i}`)]);
     expect(wb.cell('Usage', now.row + 1 + now.rows, 0)?.value).toBe('Total');
   });
 });
