@@ -2,12 +2,16 @@
 // Office writer on office-addin-mock): "last 12 months by day" inserted as a history, refreshed a
 // day later, equals a full pull of the same range row for row, and the server counted only the
 // open month's page requests; a month later the oldest month is dropped and the result still equals
-// a full pull. A user formula column and a cell beside the table survive.
+// a full pull. A user formula column and a cell beside the table survive; the Cost column covers
+// the new rows.
 
 import { createUsageClient } from '@meterbook/sdk';
 import { startServer, type RunningServer } from '@meterbook/usage-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COST_COLUMN_HEADER } from '@meterbook/table-model';
 import { makeClient, type HereConnection } from '../../src/flows/connection.js';
+import { addCost } from '../../src/flows/cost.js';
+import { setUpRates } from '../../src/flows/rates.js';
 import { formRange } from '../../src/flows/range-presets.js';
 import { insertUsage, type FlowDeps } from '../../src/flows/pull.js';
 import { refreshTable } from '../../src/flows/refresh.js';
@@ -100,6 +104,24 @@ describe.each(writers)('a history table, %s writer', (_, make) => {
     expect(month.windows[0]!.start).toBe('2025-07-01T00:00:00');
     const later = (await writer.readTable(name))!;
     expect(later.rows.map((row) => row.slice(0, full.header.length))).toEqual((await fullPull(T3)).rows);
+  });
+
+  it('rewrites the Cost column for the rows a refresh adds', async () => {
+    const { wb, writer } = make();
+    const range = last12(T1);
+    const r = await insertUsage(depsAt(writer, T1), REALM, range.params, { allowSlow: true, history: range.rule });
+    if (r.kind !== 'inserted') throw new Error('refused');
+    const store = new QueryStore(writer.settings);
+    await setUpRates({ writer, store });
+    await addCost({ writer, store }, r.meta.tableName);
+    await refreshTable(depsAt(writer, T2), r.meta.tableName);
+    const t = wb.table(r.meta.tableName)!;
+    const header = wb.values(t.sheet, t.row, t.col, 1, t.cols)[0]!.map(String);
+    const at = header.indexOf(COST_COLUMN_HEADER);
+    expect(at).toBeGreaterThan(0);
+    expect(t.rows).toBeGreaterThan(r.records);
+    const cells = Array.from({ length: t.rows }, (_, i) => wb.cell(t.sheet, t.row + 1 + i, t.col + at)?.formula);
+    expect(cells.every((f) => typeof f === 'string' && f.startsWith('='))).toBe(true);
   });
 
   it('a failed refresh keeps the rows and remembers the error as the status', async () => {
