@@ -83,8 +83,18 @@ export async function refreshHistory(deps: RefreshDeps, q: HistoryQuery, opts: R
     const previous = q.history.status;
     const status: HistoryStatus = { ...(previous ?? { kept: 0, pulled: 0, dropped: 0, rowsAdded: 0, rowsRemoved: 0 }), at: previous?.at ?? q.pulledAt, error: explainError(e).summary };
     await deps.store.save({ ...q, history: { ...q.history, status } }).catch(() => undefined);
+    await sayFailureInCaption(deps, q, status, now).catch(() => undefined);
     throw e;
   }
+}
+
+/** The caption says the last refresh failed: every row is kept, only the caption changes. */
+async function sayFailureInCaption(deps: RefreshDeps, q: HistoryQuery, status: HistoryStatus, at: Date): Promise<void> {
+  const table = await deps.writer.findTable(q.tableName);
+  if (!table || !status.error) return;
+  const { error, ...done } = status;
+  const caption = withHistoryWords(hereCaption({ source: 'usage', realmId: q.realmId, params: q.params, rows: q.rowCount, refreshedAt: new Date(q.pulledAt) }), { ...done, failure: { at, error } });
+  await deps.writer.replaceWindowRows(q.tableName, { caption, columns: columnsOf(q), records: [], keep: { from: 0, rows: table.rowCount } });
 }
 
 async function runRefresh(deps: RefreshDeps, q: HistoryQuery, now: Date, opts: RunOptions & { confirmGrowth?: ConfirmGrowth }): Promise<TableMeta> {

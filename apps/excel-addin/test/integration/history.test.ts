@@ -124,8 +124,8 @@ describe.each(writers)('a history table, %s writer', (_, make) => {
     expect(cells.every((f) => typeof f === 'string' && f.startsWith('='))).toBe(true);
   });
 
-  it('a failed refresh keeps the rows and remembers the error as the status', async () => {
-    const { writer } = make();
+  it('a failed refresh keeps the rows and says the error in the status and the caption', async () => {
+    const { wb, writer } = make();
     const range = last12(T1);
     const r = await insertUsage(depsAt(writer, T1), REALM, range.params, { allowSlow: true, history: range.rule });
     if (r.kind !== 'inserted') throw new Error('refused');
@@ -136,5 +136,7 @@ describe.each(writers)('a history table, %s writer', (_, make) => {
     const q = (await new QueryStore(writer.settings).get(r.meta.tableName))!;
     expect(q.history!.status!.error).toMatch(/\w/);
     expect(q.pulledAt).toBe(T1.toISOString());
+    const cap = String(wb.cell(r.meta.sheetName, 0, 0)?.value);
+    expect(cap).toMatch(/history: 13 months pulled · last refresh failed \d+ \w+ 2026 12:00 UTC: \w/);
   });
 });
