@@ -1,6 +1,6 @@
 // The one transport for every API: request ids, auth, deadline, abort, retries, typed errors.
 // It sits under openapi-fetch as its `fetch`, so every typed call goes through it.
-import { DeadlineExceeded, sleep } from './abort.js';
+import { DeadlineExceeded, onAbort, sleep } from './abort.js';
 import { resolveToken, type TokenSource } from './auth.js';
 import { createApiError, kindOfStatus, type ApiError, type ApiErrorKind } from './errors.js';
 import { announceRetry, defaultRetryPolicy, isRetryable, networkCodeOf, parseRetryAfter, retryDelayMs, type RetryEvent, type RetryPolicy } from './retry.js';
@@ -96,10 +96,10 @@ export function createTransport(options: TransportOptions): Transport {
     const controller = new AbortController();
     const signal = controller.signal;
     const timer = setTimeout(() => controller.abort(new DeadlineExceeded(timeoutMs)), timeoutMs);
-    const onCallerAbort = (): void => controller.abort(context.signal?.reason);
-    if (context.signal?.aborted) onCallerAbort();
-    else context.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const dispose = (): void => context.signal?.removeEventListener('abort', onCallerAbort);
+    const callerSignal = context.signal;
+    const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) onCallerAbort();
+    const dispose = callerSignal === undefined || callerSignal.aborted ? (): void => undefined : onAbort(callerSignal, onCallerAbort);
     const started = Date.now();
     let refreshedToken = false;
     let correlationId: string | undefined;
