@@ -2,7 +2,6 @@
 // print the pattern's quotes into samples (`2022-03-01'T'00:00:00`). We send the plain form and
 // read both forms, plus ISO 8601 with a zone, always as UTC.
 
-const apiForm = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
 const localForm = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/;
 
@@ -25,17 +24,14 @@ export function formatApiDateTime(date: Date): string {
 export function toApiDateTime(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : formatApiDateTime(value);
   if (typeof value !== 'string') return undefined;
-  // Already in the API's form (the usual case, on every call): checked, and sent as it is.
-  const plain = plainTime(value);
-  if (plain !== undefined) return Number.isNaN(plain) ? undefined : value;
   const text = value.trim();
   const candidate = dateOnly.test(text) ? `${text}T00:00:00` : text;
-  const parsed = parseApiDateTime(candidate);
-  if (parsed === undefined) return undefined;
-  const formatted = formatApiDateTime(parsed);
-  // Reject dates that JavaScript silently rolls over, such as 2024-02-31.
-  if (apiForm.test(candidate) && formatted !== candidate) return undefined;
-  return formatted;
+  // In the API's form (the usual case, on every call): checked digit by digit, so a day that
+  // JavaScript would roll over (2024-02-31) is refused, and sent as it is.
+  const plain = plainTime(candidate);
+  if (plain !== undefined) return Number.isNaN(plain) ? undefined : candidate;
+  const parsed = parseOtherForms(candidate);
+  return parsed === undefined ? undefined : formatApiDateTime(parsed);
 }
 
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
