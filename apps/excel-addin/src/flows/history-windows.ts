@@ -2,7 +2,8 @@
 // runs of windows that follow one another (one `usage.range` call each), and the conversions
 // between the saved form and the SDK's.
 
-import { formatApiDateTime, parseApiDateTime, type DateWindow, type HeldWindow, type UsageRecord } from '@meterbook/sdk';
+import { formatApiDateTime, parseApiDateTime, type DateWindow, type UsageRecord } from '@meterbook/sdk';
+import type { HeldWindow } from '@meterbook/sdk/history';
 import type { StoredWindow } from '../workbook/query-store.js';
 
 const readTime = (s: string): Date => {

@@ -4,7 +4,8 @@
 // result is what a full pull of the same range would give, row for row. Whatever happens is
 // remembered as the table's status (the Tables tab and the caption show it).
 
-import { formatApiDateTime, planHistory, type DateWindow, type HeldWindow, type HistoryPlan, type UsageClient, type UsageQuery, type UsageRecord } from '@meterbook/sdk';
+import { formatApiDateTime, type DateWindow, type UsageClient, type UsageQuery, type UsageRecord } from '@meterbook/sdk';
+import { planHistory, type HeldWindow, type HistoryPlan } from '@meterbook/sdk/history';
 import { hereCaption } from '@meterbook/table-model';
 import type { HistoryStatus, StoredHistory, StoredQuery } from '../workbook/query-store.js';
 import type { TableMeta } from '../workbook/table-writer.js';
