@@ -20,11 +20,20 @@ const isMidnight = (d: Date): boolean => d.getTime() % DAY_MS === 0;
 const str = (v: string | readonly string[] | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 const rowsWords = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
 
-/** A half-open range [start, end) in words with the end included: `1 Nov 2026 – 30 Nov 2026`. */
+/**
+ * A half-open range [start, end) in words with the end included: `1 Nov 2026 – 30 Nov 2026`.
+ * A range within one day names that day once (`1 Dec 2026`, `1 Nov 2026 06:00 – 11:59`).
+ */
 export function periodWords(start: Date, endExclusive: Date): string {
-  if (isMidnight(start) && isMidnight(endExclusive)) return `${dayWords(start)} – ${dayWords(new Date(endExclusive.getTime() - DAY_MS))}`;
-  const hm = (d: Date): string => `${dayWords(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  return `${hm(start)} – ${hm(new Date(endExclusive.getTime() - 60_000))}`;
+  if (isMidnight(start) && isMidnight(endExclusive)) {
+    const last = dayWords(new Date(endExclusive.getTime() - DAY_MS));
+    const first = dayWords(start);
+    return first === last ? first : `${first} – ${last}`;
+  }
+  const end = new Date(endExclusive.getTime() - 60_000);
+  const hm = (d: Date): string => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const sameDay = dayWords(start) === dayWords(end);
+  return `${dayWords(start)} ${hm(start)} – ${sameDay ? '' : `${dayWords(end)} `}${hm(end)}`;
 }
 
 /** Whole calendar months in a short form (`Nov 2026`, `Sep 2026 – Nov 2026`), else the days. */
