@@ -9,6 +9,8 @@ import { byId, clear, el, fmtInt, input } from './dom.js';
 
 const select = (id: string): HTMLSelectElement => byId<HTMLSelectElement>(id);
 const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+/** A report's kind or level in the words its form option uses (the API's name when no option has it). */
+const optionWords = (id: string, value: string): string => [...select(id).options].find((o) => o.value === value)?.text ?? value;
 
 export class AcronisView {
   private tenants: AcronisTenant[] = [];
@@ -112,7 +114,7 @@ export class AcronisView {
     this.showActions(actions, r, tenantName);
     const td = (label: string, text: string) => el('td', { 'data-label': label }, text);
     return el('tr', { 'data-acronis-report': r.id },
-      td('Report', r.id), td('Kind', p.kind), td('Level', p.level), td('Period', period), td('Schedule', schedule),
+      td('Report', r.id), td('Kind', optionWords('acronis-kind', p.kind)), td('Level', optionWords('acronis-level', p.level)), td('Period', period), td('Schedule', schedule),
       td('Version', String(r.version)), td('Generated', r.generation_date ?? ''), actions);
   }
 
