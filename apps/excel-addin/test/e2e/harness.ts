@@ -142,3 +142,14 @@ export const previewModel = (page: Page) => page.evaluate(() => window.__meterbo
 
 /** The id of the focused element ('' when it has none). */
 export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** The rows of a preview table, one object per row keyed by header. */
+export const previewRecords = (page: Page, table: string) => page.evaluate((t) => window.__meterbookPreview!.records(t), table);
+
+/** A screenshot of what the pane shows now (350 x 900), to test-results/<name>. */
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS, name), fullPage: false });
+
+/** A missing browser is a failure, not a skip: CI installs Debian's chromium. */
+export function requireChromium(): void {
+  if (!HAS_CHROMIUM) throw new Error(`No chromium at ${CHROMIUM}: run 'bash scripts/ensure-test-tools.sh' at the repository root (or set CHROMIUM_PATH).`);
+}

@@ -6,19 +6,15 @@ import { createUsageClient, type UsageRecord } from '@meterbook/sdk';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hereColumns, toCell, type SourceRecord } from '@meterbook/table-model';
-import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
-import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, day, message, openPane, openTab, seriousA11yViolations, setRange, signOut, startE2E, waitConnected, type E2E } from './harness.js';
+import {
+  RESULTS, connectWithToken, daysAgo as from, message, openPane, openTab, previewModel as model, previewRecords as records, requireChromium,
+  screenshot, seriousA11yViolations, setRange, signOut, startE2E, waitConnected, type E2E,
+} from './harness.js';
 
 const REALM = 'org123456789';
 const DAY_MS = 86_400_000;
-const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
-const from = (daysAgo: number) => day(new Date(today - daysAgo * DAY_MS));
 
-const model = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model as PreviewModel);
-const records = (page: Page, table: string) => page.evaluate((t) => window.__meterbookPreview!.records(t), table);
-
-// A missing browser is a failure, not a skip: CI installs Debian's chromium (scripts/ensure-test-tools.sh).
-if (!HAS_CHROMIUM) throw new Error(`No chromium at ${CHROMIUM}: run 'bash scripts/ensure-test-tools.sh' at the repository root (or set CHROMIUM_PATH).`);
+requireChromium();
 
 describe('pane e2e (headless chromium)', () => {
   let e: E2E;
@@ -56,7 +52,7 @@ describe('pane e2e (headless chromium)', () => {
     const sheet = m.sheets.find((s) => s.name === table.sheet)!;
     expect(sheet.frozenRows).toBe(3);
     expect(String(sheet.rows[0]?.[0]?.value)).toMatch(/^HERE usage · org123456789 · .*rows/);
-    await page.screenshot({ path: join(RESULTS, 'pane-after-insert.png'), fullPage: false });
+    await screenshot(page, 'pane-after-insert.png');
     expect(await page.locator('#preview table td').count()).toBeGreaterThan(100);
     await page.locator('#preview').screenshot({ path: join(RESULTS, 'preview-after-insert.png') });
   }, 90_000);
@@ -203,10 +199,7 @@ describe('pane e2e (headless chromium)', () => {
   });
 
   it('an insert the API refuses says so in one sentence, the correlation id once, under Details', async () => {
-    await page.fill('#realm', REALM);
-    await page.fill('#token', e.server.token);
-    await page.click('#connect-btn');
-    await waitConnected(page);
+    await connectWithToken(page, REALM, e.server.token);
     await page.route('**/v2/usage/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-mock-fault': 'status=401' } }));
     await setRange(page, from(5), from(2), 'day');
     await page.click('#insert');
@@ -223,7 +216,7 @@ describe('pane e2e (headless chromium)', () => {
     expect(id.length).toBeGreaterThan(4);
     expect(text.split(id).length - 1).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(RESULTS, 'pane-error-details.png'), fullPage: false });
+    await screenshot(page, 'pane-error-details.png');
   });
 
   it('connects with a credentials.properties file, never shows the secret, never stores it in the workbook', async () => {
