@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createUsageClient, type UsageRecord } from '@meterbook/sdk';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hereColumns, toCell, type SourceRecord } from '@meterbook/table-model';
+import { dayWords, hereColumns, toCell, type SourceRecord } from '@meterbook/table-model';
 import {
   RESULTS, connectWithToken, daysAgo as from, message, openPane, openTab, previewModel as model, previewRecords as records, requireChromium,
   screenshot, seriousA11yViolations, setRange, signOut, startE2E, waitConnected, type E2E,
@@ -133,6 +133,8 @@ describe('pane e2e (headless chromium)', () => {
     await page.click('#create-report');
     await message(page, /is completed/);
     const id = (await page.textContent('#message'))!.match(/Report (\S+) is completed/)![1]!;
+    // The list says the period with its last day included, in the captions' words.
+    expect(await page.textContent(`tr[data-report-row="${id}"] td[data-label="Period"]`)).toBe(`${dayWords(new Date(from(20)))} – ${dayWords(new Date(from(2)))}`);
     await page.click(`button[data-report="${id}"]`);
     await message(page, /Inserted report/);
     const t = (await model(page)).tables.find((x) => x.name.startsWith('MB_Report'))!;
