@@ -11,6 +11,8 @@ describe('display of our formats', () => {
     expect(displayValue(1234.5678, DECIMAL_FORMAT)).toBe('1,234.57');
     expect(displayValue(-0.0456, PERCENT_FORMAT)).toBe('-4.6%');
     expect(displayValue(0.12345, '0.0000')).toBe('0.1235');
+    expect([displayValue(366.1966954590753, '#,##0.####'), displayValue(1234.5, '#,##0.####'), displayValue(7, '#,##0.####'), displayValue(0.45, '#,##0.00####')]).toEqual(['366.1967', '1,234.5', '7', '0.45']);
+    expect([displayValue(1234.5, '[$EUR] #,##0.00'), displayValue(-3, '[$USD] #,##0.00'), displayValue(1500, '[$JPY] #,##0')]).toEqual(['EUR 1,234.50', '-USD 3.00', 'JPY 1,500']);
   });
 
   it('shows dates as Excel would, in UTC', () => {

@@ -9,6 +9,7 @@
 import { columnLetters } from './a1.js';
 import type { MonthChange, SummaryFields } from './summary.js';
 import { DECIMAL_FORMAT, MONTH_FORMAT, PERCENT_FORMAT } from './formats.js';
+import { MIXED_CURRENCY_FORMAT, currencyFormat } from './cost/currency.js';
 
 /** A cell by 0-based row and column. */
 export interface CellAt {
@@ -26,6 +27,18 @@ export interface PivotPlan {
   /** Data hierarchies: the field summed and the name shown (`Sum of Billable quantity`). */
   values: readonly { field: string; name: string; format: string }[];
   filters: readonly string[];
+}
+
+/**
+ * The PivotTable of cost, for tables with our Cost column: rows Cost currency (outermost), Category,
+ * Service; columns Month; Sum of Cost. Each currency has its own subtotal, and the grand total row
+ * (which would add currencies up) is turned off.
+ */
+export interface CostPivotPlan extends PivotPlan {
+  /** The currency row field. */
+  currency: string;
+  /** Always false: a sum across currencies is never shown. */
+  grandTotalRow: false;
 }
 
 /** The chart of a summary. */
@@ -51,6 +64,8 @@ export interface SummaryPlan {
   note: string;
   fields: SummaryFields;
   pivot: PivotPlan;
+  /** Sum of Cost per currency, when the table has our Cost column; placed by costPivotAt. */
+  costPivot?: CostPivotPlan;
   /** Header row of the month-over-month block; its rows follow, one per month. */
   momAt: CellAt;
   chart: ChartPlan;
@@ -62,11 +77,16 @@ export const FLUENT_COLORS: readonly string[] = ['#0F6CBD', '#C239B3', '#4F6BED'
 /** The summary sheet of a table, named for its source sheet (the writer makes it unique). */
 export function summarySheetName(sourceSheet: string, tableName: string): string {
   // Sheet names hold 31 characters: drop the source's first word (`Usage`), else name the table.
-  const candidates = [`Summary ${sourceSheet}`, `Summary ${sourceSheet.replace(/^\S+\s+/, '')}`, `Summary ${tableName}`];
-  return candidates.find((c) => c.length <= 31) ?? candidates[2]!.slice(0, 31);
+  const period = sourceSheet.replace(/^\S+\s+/, '');
+  // `26 Nov 2026 – 30 Nov 2026` said once as `26 Nov – 30 Nov 2026` when both ends share the year.
+  const sameYear = period.replace(/^(\d{1,2} \w{3}) (\d{4}) – (\d{1,2} \w{3}) \2$/, '$1 – $3 $2');
+  const candidates = [`Summary ${sourceSheet}`, `Summary ${period}`, `Summary ${sameYear}`, `Summary ${tableName}`];
+  return candidates.find((c) => c.length <= 31) ?? candidates[3]!.slice(0, 31);
 }
 /** The PivotTable's name: one per table. */
 export const pivotName = (tableName: string): string => `${tableName}_Pivot`;
+/** The cost PivotTable's name: one per table. */
+export const costPivotName = (tableName: string): string => `${tableName}_CostPivot`;
 /** The chart's name: one per table. */
 export const chartName = (tableName: string): string => `${tableName}_Chart`;
 
@@ -83,8 +103,8 @@ export function summaryPlan(input: { tableName: string; sourceSheet: string; fie
   return {
     tableName: input.tableName,
     sheetName: summarySheetName(input.sourceSheet, input.tableName),
-    caption: `Summary of “${input.sourceSheet}” (table ${input.tableName}): ${first.toLowerCase()} by ${by}`,
-    note: `The PivotTable reads table ${input.tableName}; Refresh of that table refreshes it. Month over month: our formulas over the PivotTable.`,
+    caption: `Summary of “${input.sourceSheet}” (table ${input.tableName}): ${first.toLowerCase()}${fields.cost ? ' and cost per currency' : ''} by ${by}`,
+    note: `The PivotTable reads table ${input.tableName}; Refresh of that table refreshes it. Month over month: our formulas over the PivotTable.${fields.cost ? ' Cost is summed per currency, never across currencies.' : ''}`,
     fields,
     pivot: {
       name: pivotName(input.tableName), at: PIVOT_AT,
@@ -92,9 +112,34 @@ export function summaryPlan(input: { tableName: string; sourceSheet: string; fie
       values: fields.values.map((field) => ({ field, name: `Sum of ${field}`, format: DECIMAL_FORMAT })),
       filters: fields.filters,
     },
+    ...(fields.cost ? { costPivot: costPivotPlan(input.tableName, fields, fields.cost) } : {}),
     momAt: MOM_AT,
     chart: { name: chartName(input.tableName), type: 'ColumnClustered', title: sentence(`${first} by month`), at: { row: 0, col: 0 }, widthCols: 6, heightRows: 16, colors: FLUENT_COLORS },
   };
+}
+
+function costPivotPlan(tableName: string, fields: SummaryFields, cost: { value: string; currency: string }): CostPivotPlan {
+  return {
+    name: costPivotName(tableName), at: PIVOT_AT, currency: cost.currency, grandTotalRow: false,
+    rows: [cost.currency, ...fields.rows], columns: fields.month ? [fields.month] : [],
+    values: [{ field: cost.value, name: `Sum of ${cost.value}`, format: MIXED_CURRENCY_FORMAT }],
+    filters: [],
+  };
+}
+
+/** The cost values' format: the currency's own (`[$EUR] #,##0.00`) when there is one, plain numbers when they mix. */
+export function costValueFormat(currencies: readonly string[]): string {
+  return currencies.length === 1 ? currencyFormat(currencies[0] as string) : MIXED_CURRENCY_FORMAT;
+}
+
+/**
+ * Where the cost PivotTable goes: right of the quantity PivotTable, past its widest layout (two
+ * label columns, then months and a total for each value) and one empty column; Excel refuses
+ * PivotTables that overlap.
+ */
+export function costPivotAt(plan: SummaryPlan, months: number): CellAt {
+  const width = 2 + (Math.max(1, months) + 1) * plan.pivot.values.length;
+  return { row: plan.pivot.at.row, col: plan.pivot.at.col + width + 1 };
 }
 
 /** A block of cells: values (numbers, text, or formulas we composed) with one format per cell. */

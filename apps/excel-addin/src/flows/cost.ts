@@ -1,5 +1,6 @@
 // "Add cost": our Cost column on a usage, report or Acronis table, a live formula over the rates
-// table (costFormula), with the rates' currency in its format. The pane then says how many rows
+// table (costFormula), with the rates' currency in its format, and the Cost currency column beside
+// it (each row's currency, which summaries sum cost by). The pane then says how many rows
 // have no cost and why. Refresh rewrites the column for every row (refreshCostIfAny).
 
 import {
@@ -62,7 +63,7 @@ export async function addCost(deps: RatesDeps, tableName: string): Promise<CostO
   const values = await deps.writer.readTable(tableName);
   if (!values) throw new Error(`Table ${tableName} is no longer in this workbook.`);
   const cost = costColumnFor(rowsByHeader(values), rates.rates, binding);
-  await deps.writer.setCostColumn(tableName, { header: COST_COLUMN_HEADER, formula: cost.formula, numberFormat: cost.column.numberFormat ?? '#,##0.00', binding });
+  await deps.writer.setCostColumn(tableName, { header: COST_COLUMN_HEADER, formula: cost.formula, numberFormat: cost.column.numberFormat ?? '#,##0.00', binding, currency: cost.currency });
   if (!q.cost) await deps.store.save({ ...q, cost: { header: COST_COLUMN_HEADER } });
   const missing = missingRates(sourceOf(q, values), rates.rates);
   return {

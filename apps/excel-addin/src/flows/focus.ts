@@ -2,7 +2,7 @@
 // Acronis together, mapped to FOCUS 1.2 column ids by the table model (focusView) with the
 // workbook's rates. Rebuilt on demand; its caption says "as of" when. FOCUS-aligned, not conformant.
 
-import { FOCUS_VIEW_COLUMNS, FOCUS_VIEW_SHEET, costColumnFormat, focusCaption, focusView, type ColumnDef, type FocusRow, type SourceRecord } from '@meterbook/table-model';
+import { FOCUS_VIEW_COLUMNS, FOCUS_VIEW_FROZEN_COLUMNS, FOCUS_VIEW_SHEET, costColumnFormat, focusCaption, focusView, type ColumnDef, type FocusRow, type SourceRecord } from '@meterbook/table-model';
 import type { TableMeta } from '../workbook/table-writer.js';
 import { readRates, type RatesDeps } from './rates.js';
 import { sourceOf, workbookTables } from './table-sources.js';
@@ -43,7 +43,7 @@ export async function buildFocusView(deps: RatesDeps, now: () => Date = () => ne
   if (existing !== undefined && (await deps.writer.findTable(existing))) {
     meta = await deps.writer.replaceRows(existing, content);
   } else {
-    meta = await deps.writer.createTable({ ...content, sheetName: FOCUS_VIEW_SHEET, tablePrefix: 'MB_Focus' });
+    meta = await deps.writer.createTable({ ...content, sheetName: FOCUS_VIEW_SHEET, tablePrefix: 'MB_Focus', freezeColumns: FOCUS_VIEW_FROZEN_COLUMNS });
     await deps.writer.settings.set(FOCUS_SETTING, meta.tableName);
   }
   return { ...meta, rows: view.length, costed, view };

@@ -2,7 +2,7 @@
 // or Acronis): a PivotTable over the table, month over month and a chart, as the table model plans
 // it. Refresh calls `refreshSummaryIfAny` so a summary keeps matching its table.
 
-import { monthsOfParams, summaryFields, summaryPlan, toExcelSerial, type SummaryPlan } from '@meterbook/table-model';
+import { COST_CURRENCY_HEADER, monthsOfParams, summaryFields, summaryPlan, toExcelSerial, type SummaryPlan } from '@meterbook/table-model';
 import type { QueryStore, StoredQuery } from '../workbook/query-store.js';
 import { SourceTableMissingError, type SummaryMeta, type TableWriter } from '../workbook/table-writer.js';
 import { NotOurTableError } from './not-ours.js';
@@ -13,9 +13,9 @@ export interface SummarizeDeps {
   store: QueryStore;
 }
 
-/** The plan of a remembered table's summary. */
+/** The plan of a remembered table's summary; with our Cost column (and its currency beside it), Sum of Cost per currency too. */
 export function planOf(q: StoredQuery, sourceSheet: string): SummaryPlan {
-  const headers = columnsOf(q).map((c) => c.header);
+  const headers = [...columnsOf(q).map((c) => c.header), ...(q.cost ? [q.cost.header, COST_CURRENCY_HEADER] : [])];
   return summaryPlan({ tableName: q.tableName, sourceSheet, fields: summaryFields(q.kind === 'acronis-report' ? 'acronis' : 'here', headers) });
 }
 

@@ -124,7 +124,8 @@ export class CostSection {
     clear(this.status);
     if (all.length === 0) return;
     this.status.append(el('ul', { class: 'list' }, ...all.map((s) => el('li', { 'data-cost-table': s.tableName },
-      el('strong', {}, s.tableName), `: ${s.missing}`, s.mixedCurrencies ? el('span', { class: 'warn' }, ` ${s.mixedCurrencies}`) : null))));
+      // The list's items are columns: the table's name on its line, what it lacks under it.
+      el('strong', {}, s.tableName), el('span', {}, s.missing), s.mixedCurrencies ? el('span', { class: 'warn' }, s.mixedCurrencies) : null))));
   }
 }
 

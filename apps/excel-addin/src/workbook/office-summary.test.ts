@@ -77,11 +77,15 @@ describe('the summary in Excel (office-addin-mock)', () => {
   });
 
   it('says in words what an older Excel lacks, before touching the workbook', async () => {
-    const { m, deps } = await setup(() => false);
+    const asked: string[] = [];
+    // A host with ExcelApi 1.7 (charts) but not 1.8 (PivotTables).
+    const { m, deps } = await setup((n, v) => { asked.push(`${n} ${v}`); return n === 'ExcelApi' && Number(v) <= 1.7; });
     const sheets = m.wb.model.sheets.length;
     await expect(summarizeTable(deps, 'MB_Usage_1')).rejects.toThrow(HostTooOldError);
     await expect(summarizeTable(deps, 'MB_Usage_1')).rejects.toThrow(/cannot create a PivotTable and its chart from an add-in \(it needs ExcelApi 1\.8\)/);
     expect(m.wb.model.sheets).toHaveLength(sheets);
+    expect(asked).toContain('ExcelApi 1.8');
+    expect(m.pivots).toEqual([]);
   });
 
   it('handles a deleted source table with a clear message, on the summary sheet too', async () => {

@@ -12,9 +12,9 @@ import { bodyRows, prepareTable, widthPoints, type PreparedTable } from './prepa
 import { renderedPieces } from './stream-blocks.js';
 import {
   CAPTION_ROW, HEADER_ROW, TABLE_STYLE, TableMissingError, TargetOccupiedError, WriteCancelledError,
-  captionName, cleanSheetName, uniqueName, uniqueTableName,
+  captionName, cleanSheetName, uniqueName, uniqueTableName, windowGrowth,
   type BlocksTableRequest, type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
-  type SummaryWriter, type WriteOptions, type WriterOptions, type CostColumnRequest, type TableValues,
+  type SummaryWriter, type WriteOptions, type WriterOptions, type CostColumnRequest, type TableValues, type WindowRowsContent,
 } from './table-writer.js';
 
 export class OfficeWriter implements TableWriter {
@@ -36,7 +36,7 @@ export class OfficeWriter implements TableWriter {
       const made = await this.newSheet(context, req, prepared.header);
       try {
         await this.writeBlocks(context, made.sheet, HEADER_ROW + 1, 0, prepared, rows, opts, true);
-        return await this.finishTable(context, made, prepared, rows.length, req.caption);
+        return await this.finishTable(context, made, prepared, rows.length, req.caption, req.freezeColumns);
       } catch (e) {
         await removeSheet(context, made.sheet);
         throw e;
@@ -45,8 +45,14 @@ export class OfficeWriter implements TableWriter {
   }
 
   async replaceRows(tableName: string, content: TableContent, opts: WriteOptions = {}): Promise<TableMeta> {
+    return this.replaceWindowRows(tableName, { ...content, keep: { from: 0, rows: 0 } }, opts);
+  }
+
+  async replaceWindowRows(tableName: string, content: WindowRowsContent, opts: WriteOptions = {}): Promise<TableMeta> {
     const prepared = prepareTable(content, this.options.textStrategy ?? DEFAULT_TEXT_STRATEGY);
-    const rows = bodyRows(prepared);
+    const { from, rows: kept } = content.keep;
+    const tail = kept > 0 ? prepared.rows : bodyRows(prepared);
+    const final = kept + tail.length;
     const ours = prepared.header.length;
     return this.run(async (context) => {
       const found = context.workbook.tables.getItemOrNullObject(tableName);
@@ -63,8 +69,10 @@ export class OfficeWriter implements TableWriter {
       const oldRows = range.rowCount - 1;
       const { rowIndex: top, columnIndex: left, columnCount: cols } = range;
       if (ours > cols) throw new Error(`Table ${tableName} has ${cols} columns; the query needs ${ours}. Insert it again as a new table.`);
-      if (rows.length > oldRows) {
-        const target = ws.getRangeByIndexes(top + 1 + oldRows, left, rows.length - oldRows, cols);
+      if (from < 0 || kept < 0 || from + kept > oldRows) throw new RangeError(`Table ${tableName} has ${oldRows} rows; rows ${from + 1} to ${from + kept} cannot be kept.`);
+      const growth = windowGrowth(oldRows, content);
+      if (growth > 0) {
+        const target = ws.getRangeByIndexes(top + 1 + oldRows, left, growth, cols);
         target.load('address');
         const used = target.getUsedRangeOrNullObject(true);
         used.load('address');
@@ -72,14 +80,18 @@ export class OfficeWriter implements TableWriter {
         if (!used.isNullObject) throw new TargetOccupiedError(target.address);
       }
       if (opts.signal?.aborted) throw new WriteCancelledError();
-      // From here the swap runs to the end: every row is already in memory.
-      if (rows.length > oldRows) found.resize(ws.getRangeByIndexes(top, left, rows.length + 1, cols));
+      // From here the swap runs to the end: every row is already in memory. Rows before the kept
+      // run are deleted as table rows (the kept rows, untouched, move up; cells below follow).
+      const cut = kept > 0 ? from : 0;
+      if (cut > 0) ws.getRangeByIndexes(top + 1, left, cut, cols).delete('Up');
+      const remaining = oldRows - cut;
+      if (final > remaining) found.resize(ws.getRangeByIndexes(top, left, final + 1, cols));
       const head = ws.getRangeByIndexes(top, left, 1, ours);
       head.values = [prepared.header];
-      await this.writeBlocks(context, ws, top + 1, left, prepared, rows, { onProgress: opts.onProgress }, false);
-      if (rows.length < oldRows) {
-        found.resize(ws.getRangeByIndexes(top, left, rows.length + 1, cols));
-        ws.getRangeByIndexes(top + 1 + rows.length, left, oldRows - rows.length, cols).clear('All');
+      await this.writeBlocks(context, ws, top + 1 + kept, left, prepared, tail, { onProgress: opts.onProgress }, false);
+      if (final < remaining) {
+        found.resize(ws.getRangeByIndexes(top, left, final + 1, cols));
+        ws.getRangeByIndexes(top + 1 + final, left, remaining - final, cols).clear('All');
       }
       if (!capName.isNullObject) {
         const cap = capName.getRange();
@@ -89,7 +101,7 @@ export class OfficeWriter implements TableWriter {
       const after = found.getRange();
       after.load('address');
       await context.sync();
-      return { tableName, sheetName: ws.name, address: after.address, rowCount: rows.length, columnCount: cols };
+      return { tableName, sheetName: ws.name, address: after.address, rowCount: final, columnCount: cols };
     });
   }
 
@@ -160,7 +172,7 @@ export class OfficeWriter implements TableWriter {
   }
 
   /** Once the rows are in: the caption, the table over them, frozen header, widths, caption name. */
-  private async finishTable(context: Excel.RequestContext, { sheet, sheetName, tableName }: NewSheet, prepared: Pick<PreparedTable, 'header' | 'widths'>, rows: number, captionText: string): Promise<TableMeta> {
+  private async finishTable(context: Excel.RequestContext, { sheet, sheetName, tableName }: NewSheet, prepared: Pick<PreparedTable, 'header' | 'widths'>, rows: number, captionText: string, freezeColumns = 0): Promise<TableMeta> {
     const cols = prepared.header.length;
     const caption = sheet.getRangeByIndexes(CAPTION_ROW, 0, 1, 1);
     caption.numberFormat = [[TEXT_NUMBER_FORMAT]];
@@ -168,7 +180,9 @@ export class OfficeWriter implements TableWriter {
     const table = sheet.tables.add(sheet.getRangeByIndexes(HEADER_ROW, 0, rows + 1, cols), true);
     table.name = tableName;
     table.style = TABLE_STYLE;
-    sheet.freezePanes.freezeRows(HEADER_ROW + 1);
+    // The header rows, and the first columns when asked: freezeAt (ExcelApi 1.7) freezes both at once.
+    if (freezeColumns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, HEADER_ROW + 1, freezeColumns));
+    else sheet.freezePanes.freezeRows(HEADER_ROW + 1);
     // Width hints from the table model: steadier than autofit, and free for 100,000 rows.
     prepared.widths.forEach((w, c) => { sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(w); });
     context.workbook.names.add(captionName(tableName), caption, 'Meterbook: what the table below holds');
@@ -243,6 +257,14 @@ export class OfficeWriter implements TableWriter {
   }
 
   async setCostColumn(tableName: string, cost: CostColumnRequest): Promise<void> {
+    const columns = [{ header: cost.header, formula: cost.formula, numberFormat: cost.numberFormat }];
+    // General, not text: a formula typed into a text-formatted cell would stay text.
+    if (cost.currency) columns.push({ ...cost.currency, numberFormat: 'General' });
+    for (const column of columns) await this.setCalculatedColumn(tableName, column);
+  }
+
+  /** One of our calculated columns: found by its header, or added right of the table into empty cells only. */
+  private async setCalculatedColumn(tableName: string, column: { header: string; formula: string; numberFormat: string }): Promise<void> {
     await this.run(async (context) => {
       const found = context.workbook.tables.getItemOrNullObject(tableName);
       found.load('name');
@@ -256,7 +278,7 @@ export class OfficeWriter implements TableWriter {
       const head = ws.getRangeByIndexes(top, left, 1, columnCount);
       head.load('values');
       await context.sync();
-      let at = (head.values[0] ?? []).map(String).indexOf(cost.header);
+      let at = (head.values[0] ?? []).map(String).indexOf(column.header);
       if (at < 0) {
         // A new column right of the table: only into empty cells, never over the user's.
         const target = ws.getRangeByIndexes(top, left + columnCount, rowCount, 1);
@@ -268,12 +290,12 @@ export class OfficeWriter implements TableWriter {
         at = columnCount;
         const cell = ws.getRangeByIndexes(top, left + at, 1, 1);
         cell.numberFormat = [[TEXT_NUMBER_FORMAT]];
-        cell.values = [[cost.header]];
+        cell.values = [[column.header]];
         found.resize(ws.getRangeByIndexes(top, left, rowCount, columnCount + 1));
       }
-      ws.getRangeByIndexes(top + 1, left + at, rowCount - 1, 1).numberFormat = [[cost.numberFormat]];
+      ws.getRangeByIndexes(top + 1, left + at, rowCount - 1, 1).numberFormat = [[column.numberFormat]];
       // The same formula in every row makes it a calculated column: Excel fills new rows with it.
-      const formulas = Array.from({ length: rowCount - 1 }, () => [cost.formula]);
+      const formulas = Array.from({ length: rowCount - 1 }, () => [column.formula]);
       for (const chunk of chunkByBytes(formulas, (r) => rowBytes(r), this.maxBytes)) {
         ws.getRangeByIndexes(top + 1 + chunk.start, left + at, chunk.rows.length, 1).formulas = chunk.rows;
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per byte-sized block, as for values

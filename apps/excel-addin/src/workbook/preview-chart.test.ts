@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawChart } from './preview-chart.js';
+import { axisStep, drawChart } from './preview-chart.js';
 
 /** Just enough of a DOM to see what drawChart builds; setting innerHTML would throw. */
 class FakeNode {
@@ -27,5 +27,18 @@ describe('preview chart', () => {
     expect(bars.map((b) => b.children[0]!.textContent)).toEqual(['<img src=x onerror=alert(1)>, Nov 2026: 10', 'Pipelines, Nov 2026: 5', '<img src=x onerror=alert(1)>, Dec 2026: 20', 'Pipelines, Dec 2026: 0']);
     expect(Number(bars[2]!.attrs.height)).toBeGreaterThan(Number(bars[0]!.attrs.height));
     expect(nodes.map((x) => x.textContent)).toContain('Billable quantity by month');
+  });
+});
+
+describe('preview chart axis and legend', () => {
+  it('steps the value axis in round numbers and wraps a long legend onto more rows', () => {
+    expect([axisStep(104_318_948), axisStep(8), axisStep(0)]).toEqual([50_000_000, 2, 1]);
+    const series = ['Data Transfer', 'Location Services', 'Pipelines', 'Platform', 'Storage', 'Other'].map((name) => ({ name, color: '#0F6CBD', values: [1] }));
+    const svg = drawChart(doc, { name: 'c', sheet: 's', title: 't', row: 0, col: 0, categories: ['Nov 2026'], series }, { width: 300, height: 200 }) as unknown as FakeNode;
+    const names = svg.all().filter((x) => x.name === 'text' && series.some((s) => s.name === x.textContent));
+    expect(names).toHaveLength(6);
+    expect(names.every((n) => Number(n.attrs.x) + n.textContent.length * 6 <= 300 + 24)).toBe(true);
+    expect(new Set(names.map((n) => n.attrs.y)).size).toBeGreaterThan(1);
+    expect(Number(svg.attrs.height)).toBeGreaterThan(200);
   });
 });

@@ -1,5 +1,5 @@
-// The preview cannot run Excel formulas, so its Cost cells hold the cost formula's text and the
-// value the same rule gives in code (rowCost). Recomputed after every write the preview writer
+// The preview cannot run Excel formulas, so its Cost (and Cost currency) cells hold the formula's
+// text and the value the same rule gives in code (rowCost). Recomputed after every write the preview writer
 // makes, a rate changed in the rates table included: the cost follows the rate, as in Excel.
 
 import { RATE_CARD_COLUMNS, RATES_TABLE_NAME, rateMatcher, readRateCard, rowCost, type CostBinding, type RateCardRow } from '@meterbook/table-model';
@@ -32,11 +32,18 @@ export function recomputeCosts(wb: PreviewWorkbook): void {
     const header = wb.values(t.sheet, t.row, t.col, 1, t.cols)[0] ?? [];
     const at = header.indexOf(column.header);
     if (at < 0) continue;
+    const currencyAt = column.currencyHeader === undefined ? -1 : header.indexOf(column.currencyHeader);
     wb.tableRecords(tableName).forEach((row, r) => {
-      const cell = wb.cell(t.sheet, t.row + 1 + r, t.col + at);
-      if (cell?.formula === undefined) return;
-      cell.value = rowCost(row, match, binding)?.cost ?? '';
-      cell.calculated = true;
+      const priced = rowCost(row, match, binding);
+      // Each cell of ours that still holds its formula gets the value Excel would show.
+      const calculated = (c: number, value: string | number) => {
+        const cell = c < 0 ? undefined : wb.cell(t.sheet, t.row + 1 + r, t.col + c);
+        if (cell?.formula === undefined) return;
+        cell.value = value;
+        cell.calculated = true;
+      };
+      calculated(at, priced?.cost ?? '');
+      calculated(currencyAt, priced?.rate.currency ?? '');
     });
   }
 }

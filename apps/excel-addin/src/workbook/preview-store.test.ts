@@ -34,6 +34,23 @@ describe('the preview workbook is kept in IndexedDB', () => {
     expect(notices).toEqual([]);
   }, 120_000);
 
+  it('keeps what summaries, charts, Cost columns and frozen columns need across a reload', async () => {
+    const indexedDB = new IDBFactory();
+    const store = await PreviewStore.open({ indexedDB, legacy: memoryStorage() });
+    const wb = workbookOf(3, 2);
+    const sheet = wb.model.sheets[0]!;
+    Object.assign(sheet, { frozenColumns: 2, widths: [12, 14] });
+    wb.model.summaries = { MB_Usage_1: { sheet: 'Summary' } };
+    wb.model.charts = [{ name: 'MB_Usage_1_Chart', sheet: 'Summary', title: 'Billable quantity by month', row: 8, col: 0, categories: ['Nov 2026'], series: [{ name: 'Pipelines', color: '#0F6CBD', values: [5] }] }];
+    wb.model.costColumns = { MB_Usage_1: { header: 'Cost', currencyHeader: 'Cost currency', binding: { provider: 'HERE', key: 'Feature HRN', date: 'Date', quantity: 'Billable quantity' } } };
+    expect(await store.save(wb.toJSON())).toBe(true);
+    const again = (await (await PreviewStore.open({ indexedDB, legacy: memoryStorage() })).load()).model;
+    expect(again.summaries).toEqual(wb.model.summaries);
+    expect(again.charts).toEqual(wb.model.charts);
+    expect(again.costColumns).toEqual(wb.model.costColumns);
+    expect(again.sheets[0]).toMatchObject({ frozenColumns: 2, widths: [12, 14] });
+  });
+
   it('moves what localStorage holds today, and removes it only once kept', async () => {
     const indexedDB = new IDBFactory();
     const legacy = memoryStorage();

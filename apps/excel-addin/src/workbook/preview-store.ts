@@ -37,11 +37,15 @@ const BYTES_PER_CELL = 60;
 interface StoredMeta {
   version: 2;
   savedAt: string;
-  sheets: { name: string; frozenRows: number; chunks: number }[];
+  sheets: { name: string; frozenRows: number; frozenColumns?: number; widths?: number[]; chunks: number }[];
   tables: PreviewModel['tables'];
   names: PreviewModel['names'];
   settings: PreviewModel['settings'];
   active: PreviewModel['active'];
+  /** Absent in copies saved before they were kept: summaries (so Refresh updates them), charts, Cost columns. */
+  summaries?: PreviewModel['summaries'];
+  charts?: PreviewModel['charts'];
+  costColumns?: PreviewModel['costColumns'];
 }
 
 const request = <T>(r: IDBRequest<T>): Promise<T> => new Promise((done, fail) => { r.onsuccess = () => done(r.result); r.onerror = () => fail(r.error); });
@@ -125,9 +129,13 @@ export class PreviewStore {
     const sheets: PreviewSheet[] = m.sheets.map((s, i) => ({
       name: s.name,
       frozenRows: s.frozenRows,
+      ...(s.frozenColumns === undefined ? {} : { frozenColumns: s.frozenColumns }),
+      ...(s.widths === undefined ? {} : { widths: s.widths }),
       rows: joinChunks(s.chunks, (c) => (byKey.get(`rows:${i}:${c}`) ?? []) as PreviewSheet['rows']),
     }));
-    return { savedAt: m.savedAt, model: { sheets, tables: m.tables, names: m.names, settings: m.settings, active: m.active } };
+    const kept = { summaries: m.summaries, charts: m.charts, costColumns: m.costColumns };
+    const extras = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) as Partial<PreviewModel>;
+    return { savedAt: m.savedAt, model: { sheets, tables: m.tables, names: m.names, settings: m.settings, active: m.active, ...extras } };
   }
 
   /** Saves the whole model in one transaction; false (and a notice) when it could not be kept. */
@@ -146,9 +154,12 @@ export class PreviewStore {
       const sheets = model.sheets.map((s, i) => {
         const chunks = Math.ceil(s.rows.length / ROWS_PER_CHUNK);
         for (let c = 0; c < chunks; c++) os.put(s.rows.slice(c * ROWS_PER_CHUNK, (c + 1) * ROWS_PER_CHUNK), `rows:${i}:${c}`);
-        return { name: s.name, frozenRows: s.frozenRows, chunks };
+        return { name: s.name, frozenRows: s.frozenRows, ...(s.frozenColumns === undefined ? {} : { frozenColumns: s.frozenColumns }), ...(s.widths === undefined ? {} : { widths: s.widths }), chunks };
       });
-      const meta: StoredMeta = { version: 2, savedAt: new Date().toISOString(), sheets, tables: model.tables, names: model.names, settings: model.settings, active: model.active };
+      const meta: StoredMeta = {
+        version: 2, savedAt: new Date().toISOString(), sheets, tables: model.tables, names: model.names, settings: model.settings, active: model.active,
+        ...(model.summaries ? { summaries: model.summaries } : {}), ...(model.charts ? { charts: model.charts } : {}), ...(model.costColumns ? { costColumns: model.costColumns } : {}),
+      };
       os.put(meta, 'meta');
       await finished(tx);
       this.legacy?.removeItem(NOT_KEPT_KEY);

@@ -1,10 +1,11 @@
 // The summary sheet in the in-page preview. There is no PivotTable outside Excel, so the same
 // layout is filled with numbers from the table model's one aggregation (`summarize`): the
-// pivot-like block (rows Category, Service; columns Month; both sums), the month-over-month block
-// and the chart's data, plus a chart description that preview-chart.ts draws.
+// pivot-like block (rows Category, Service; columns Month; both sums), Sum of Cost per currency
+// for a table with our Cost column, the month-over-month block and the chart's data, plus a chart
+// description that preview-chart.ts draws.
 
 import {
-  DECIMAL_FORMAT, MONTH_FORMAT, TEXT_NUMBER_FORMAT, chartAt, chartDataBlock, fromExcelSerial, monthOverMonthBlock, monthWords, summarize,
+  DECIMAL_FORMAT, MONTH_FORMAT, TEXT_NUMBER_FORMAT, chartAt, chartDataBlock, costValueFormat, fromExcelSerial, monthOverMonthBlock, monthWords, summarize,
   type Block, type Summary, type SummaryPlan,
 } from '@meterbook/table-model';
 import type { PreviewWorkbook } from './preview-workbook.js';
@@ -45,6 +46,11 @@ export class PreviewSummaries implements SummaryWriter {
     const data = chartDataBlock(plan, summary.months, categories, summary.categories.map((c) => c.sums[0] ?? []));
     this.writeBlock(sheetName, data);
     this.writePivot(sheetName, plan, summary);
+    const headers = new Set(this.wb.values(table.sheet, table.row, table.col, 1, table.cols)[0]?.map(String) ?? []);
+    const withCost = plan.costPivot !== undefined && headers.has(plan.costPivot.currency);
+    // Right of the quantity blocks (2 labels, the months, the total) and one empty column.
+    const costCol = plan.pivot.at.col + 2 + (plan.fields.month ? summary.months.length : 0) + 1 + 1;
+    if (withCost) this.writeCost(sheetName, plan, summary, costCol);
     const at = chartAt(plan, summary.months.length);
     if (summary.months.length > 0 && categories.length > 0) this.wb.model.charts.push({
       name: plan.chart.name, sheet: sheetName, title: plan.chart.title, row: at.row, col: at.col,
@@ -56,7 +62,7 @@ export class PreviewSummaries implements SummaryWriter {
     });
     summaries[plan.tableName] = { sheet: sheetName };
     this.wb.changed();
-    return { sheetName, months: summary.months.length, categories };
+    return { sheetName, months: summary.months.length, categories, ...(withCost ? { costCurrencies: summary.costs.map((c) => c.currency) } : {}) };
   }
 
   private writeBlock(sheet: string, block: Block): void {
@@ -90,5 +96,34 @@ export class PreviewSummaries implements SummaryWriter {
       this.wb.write(sheet, r, col, [['Grand total', '', ...totals, s.grandTotals[v] ?? 0]], [[TEXT, TEXT, ...numbers(totals), DECIMAL_FORMAT]]);
       r += 2;
     });
+  }
+
+  /**
+   * What the cost PivotTable shows, right of the quantities as in Excel: Sum of Cost with the
+   * currency as the outer row, a total per currency and no grand total across currencies.
+   */
+  private writeCost(sheet: string, plan: SummaryPlan, s: Summary, col: number): void {
+    const cost = plan.costPivot!;
+    const row = plan.pivot.at.row;
+    const months = plan.fields.month ? s.months : [];
+    const format = costValueFormat(s.costs.map((c) => c.currency));
+    const money = (xs: readonly number[]): string[] => xs.map(() => format);
+    const perMonth = (xs: readonly number[]): number[] => (plan.fields.month ? [...xs] : []);
+    let r = row;
+    this.wb.write(sheet, r++, col, [[cost.values[0]!.name, '', '', ...(plan.fields.month ? [plan.fields.month] : [])]], [[TEXT, TEXT, TEXT, TEXT]]);
+    this.wb.write(sheet, r++, col, [[cost.currency, ...plan.fields.rows, ...months, 'Total']], [[TEXT, TEXT, TEXT, ...months.map(() => MONTH_FORMAT), TEXT]]);
+    if (s.costs.length === 0) this.wb.write(sheet, r, col, [['No row has a cost yet: set rates in the Cost section.']], [[TEXT]]);
+    for (const c of s.costs) {
+      const sums = perMonth(c.monthTotals);
+      this.wb.write(sheet, r++, col, [[c.currency, '', '', ...sums, c.total]], [[TEXT, TEXT, TEXT, ...money(sums), format]]);
+      for (const cat of c.categories) {
+        const cs = perMonth(cat.sums[0] ?? []);
+        this.wb.write(sheet, r++, col, [['', cat.category, '', ...cs, cat.totals[0] ?? 0]], [[TEXT, TEXT, TEXT, ...money(cs), format]]);
+        for (const line of c.lines.filter((l) => l.category === cat.category)) {
+          const ls = perMonth(line.sums[0] ?? []);
+          this.wb.write(sheet, r++, col, [['', '', line.service, ...ls, line.totals[0] ?? 0]], [[TEXT, TEXT, TEXT, ...money(ls), format]]);
+        }
+      }
+    }
   }
 }

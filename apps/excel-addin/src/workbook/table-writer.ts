@@ -26,12 +26,30 @@ export interface NewTableRequest extends TableContent {
   sheetName: string;
   /** Prefix of the table name (`MB_Usage`); a number is added to make it unique. */
   tablePrefix: string;
+  /** Columns kept in view while scrolling sideways (the FOCUS view's period and service); none by default. */
+  freezeColumns?: number;
 }
 
 /** A new table whose records arrive in blocks, e.g. a pull page by page (createTableFromBlocks). */
 export interface BlocksTableRequest extends Omit<NewTableRequest, 'records' | 'caption'> {
   /** The caption for the rows written, asked for once the last block is in. */
   caption: (rows: number) => string;
+}
+
+/**
+ * What `replaceWindowRows` writes: a run of the table's data rows kept as they are, followed by
+ * new records. Rows before the run are deleted (the run moves up to the top), rows after it are
+ * replaced by the records. Nothing kept (`rows: 0`) is a plain replaceRows.
+ */
+export interface WindowRowsContent extends TableContent {
+  keep: { from: number; rows: number };
+}
+
+/** Rows a window replacement needs below the table's last row (0 when it does not grow). */
+export function windowGrowth(currentRows: number, content: Pick<WindowRowsContent, 'keep' | 'records'>): number {
+  const cut = content.keep.rows > 0 ? content.keep.from : 0;
+  const final = content.keep.rows + (content.keep.rows > 0 ? content.records.length : Math.max(content.records.length, 1));
+  return Math.max(0, final - (currentRows - cut));
 }
 
 export interface WriteProgress {
@@ -65,6 +83,13 @@ export interface TableWriter {
    * into non-empty cells is refused with TargetOccupiedError before anything is written.
    */
   replaceRows(tableName: string, content: TableContent, opts?: WriteOptions): Promise<TableMeta>;
+  /**
+   * A history refresh's write: keeps a run of rows untouched (closed windows), deletes the rows
+   * before it (windows a rolling range left) and replaces the rows after it with `records` (open
+   * and new windows). User columns and cells outside the table follow replaceRows' rules; growth
+   * into non-empty cells is refused with TargetOccupiedError before anything is written.
+   */
+  replaceWindowRows(tableName: string, content: WindowRowsContent, opts?: WriteOptions): Promise<TableMeta>;
   findTable(tableName: string): Promise<TableMeta | undefined>;
   /**
    * Inserts `rows` empty sheet rows right below the table, so that whatever the user put there
@@ -83,9 +108,9 @@ export interface TableWriter {
   /** The header and data rows of a table as Excel gives its values (dates as serial numbers); undefined when it is gone. */
   readTable(tableName: string): Promise<TableValues | undefined>;
   /**
-   * Adds our Cost column at the right of a table, or rewrites it where it is: in Excel a calculated
-   * column of `formula` (the only formula we write into a data table); in the preview the same
-   * rule computed in code, again whenever the rates table changes.
+   * Adds our Cost column (and its cost currency column) at the right of a table, or rewrites them
+   * where they are: in Excel calculated columns of our formulas (the only formulas we write into a
+   * data table); in the preview the same rule computed in code, again whenever the rates table changes.
    */
   setCostColumn(tableName: string, cost: CostColumnRequest): Promise<void>;
 }
@@ -103,6 +128,8 @@ export interface CostColumnRequest {
   formula: string;
   numberFormat: string;
   binding: CostBinding;
+  /** The cost currency column written right of the cost (costCurrencyFormula): summaries sum cost per currency by it. */
+  currency?: { header: string; formula: string };
 }
 
 export interface SummaryMeta {
@@ -111,6 +138,8 @@ export interface SummaryMeta {
   months: number;
   /** Categories charted (one series each). */
   categories: string[];
+  /** Currencies of the Sum of Cost (one sum each), when the table has our Cost column. */
+  costCurrencies?: string[];
 }
 
 /** Creates and updates the summary sheet of one of our tables, as its plan in the table model says. */

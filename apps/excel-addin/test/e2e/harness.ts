@@ -26,12 +26,15 @@ function newest(dir: string): number {
 
 /**
  * The production build of the pane, in its own folder: turbo runs `build` and `test` side by side,
- * so the suite must not serve dist/ while webpack cleans it. Rebuilt when older than the sources.
+ * so the suite must not serve dist/ while webpack cleans it. Rebuilt when older than the sources
+ * (the pane's, and the built table model and SDK it bundles).
  */
 export const E2E_DIST = join(RESULTS, 'e2e-dist');
 export function ensureBuilt(): void {
   const html = join(E2E_DIST, 'taskpane.html');
-  if (existsSync(html) && statSync(html).mtimeMs > Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'webpack.config.js')).mtimeMs)) return;
+  // The packages the pane bundles count too: a change in the table model alone must rebuild it.
+  const packages = ['table-model', 'sdk'].map((p) => join(ROOT, '../../packages', p, 'dist')).filter((d) => existsSync(d)).map(newest);
+  if (existsSync(html) && statSync(html).mtimeMs > Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'webpack.config.js')).mtimeMs, ...packages)) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production', '--output-path', E2E_DIST], { cwd: ROOT, stdio: 'pipe' });
 }
 
@@ -64,8 +67,10 @@ export async function startE2E(): Promise<E2E> {
  * A pane page at the default narrow width; everything off our origin is refused (no network).
  * The first-run placemat is skipped unless `firstRun` is kept.
  */
-export async function openPane(e: E2E, opts: { firstRun?: 'skip' | 'keep' } = {}): Promise<Page> {
+export async function openPane(e: E2E, opts: { firstRun?: 'skip' | 'keep'; beforeGoto?: (page: Page) => Promise<void> } = {}): Promise<Page> {
   const page = await e.context.newPage();
+  // E.g. a fake clock (page.clock.install), which must be in place before the pane's scripts run.
+  await opts.beforeGoto?.(page);
   await page.route('**/*', (route) => (route.request().url().startsWith(e.server.origin) ? route.continue() : route.abort()));
   await page.goto(`${e.server.origin}/taskpane.html`);
   await page.waitForSelector('body[data-ready="preview"]');
@@ -153,3 +158,25 @@ export const screenshot = (page: Page, name: string) => page.screenshot({ path: 
 export function requireChromium(): void {
   if (!HAS_CHROMIUM) throw new Error(`No chromium at ${CHROMIUM}: run 'bash scripts/ensure-test-tools.sh' at the repository root (or set CHROMIUM_PATH).`);
 }
+
+/** A usage record as the server sends it (the fields the e2e sums). */
+export interface ApiRecord { billingSubscriptionId?: string; category?: string; name?: string; featureId?: string; valueDriver?: string; billableValue?: string | number; usageValue?: string | number; usageDateTime?: string; billingTag?: string }
+
+/** Every record of a query, page by page, with fetch alone (not the SDK, not the pane): what an independent sum reads. */
+export async function serverRecords(e: E2E, realm: string, params: Record<string, string>): Promise<ApiRecord[]> {
+  const out: ApiRecord[] = [];
+  for (let page = 0; ; page++) {
+    const q = new URLSearchParams({ ...params, limit: '100', offset: String(page) });
+    const res = await fetch(`${e.server.url}/usage/realms/${realm}?${q}`, { headers: { authorization: `Bearer ${e.server.token}` } });
+    if (res.status !== 200) throw new Error(`The server answered ${res.status} to ${q}`);
+    const body = (await res.json()) as { items: ApiRecord[]; lastOffset?: number };
+    out.push(...body.items);
+    if (body.items.length === 0 || page >= (body.lastOffset ?? 0)) return out;
+  }
+}
+
+/** The first of a record's month as an Excel serial (days since 1899-12-30, UTC). */
+export const monthSerial = (iso: string): number => {
+  const d = new Date(iso.endsWith('Z') ? iso : `${iso}Z`);
+  return (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
+};

@@ -172,7 +172,8 @@ describe('cost columns through the Office.js writer (office-addin-mock)', () => 
     const t = m.wb.table(hereTable)!;
     const header = m.wb.values(t.sheet, t.row, t.col, 1, t.cols)[0]!;
     const col = header.indexOf('Cost');
-    expect(col).toBe(t.cols - 1);
+    expect(col).toBe(t.cols - 2);
+    expect(header[t.cols - 1]).toBe('Cost currency'); // beside it: each row's currency, which summaries sum cost by
     for (let r = 0; r < t.rows; r++) {
       const cell = m.wb.cell(t.sheet, t.row + 1 + r, t.col + col)!;
       expect(cell.formula).toBe(cost.formula);

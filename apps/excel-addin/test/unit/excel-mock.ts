@@ -40,6 +40,10 @@ export interface MockPivot {
   values: { field: string; name: string; summarizeBy: string; numberFormat: string }[];
   filters: string[];
   refreshes: number;
+  /** Set when the writer turned the grand total row on or off (`layout.showColumnGrandTotals`). */
+  columnGrandTotals?: boolean;
+  /** Items hidden (`PivotItem.visible = false`), by field. */
+  hidden?: Record<string, string[]>;
 }
 
 export interface MockChart {
@@ -112,6 +116,7 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
         return mock({ address: occ.length ? a1(box.sheet, occ[0]![0], occ[0]![1]) : '' }, { isNullObject: occ.length === 0 });
       },
       clear: () => wb.clear(box.sheet, box.row, box.col, box.rows, box.cols),
+      delete: (shift: string) => { if (shift !== 'Up') throw new Error(`InvalidArgument: shift ${shift}`); wb.deleteCellsUp(box.sheet, box.row, box.col, box.rows, box.cols); },
       getEntireRow: () => mock({}, { insert: (shift: string) => { if (shift !== 'Down') throw new Error(`InvalidArgument: shift ${shift}`); wb.insertRows(box.sheet, box.row, box.rows); } }),
     });
     boxes.set(m, box);
@@ -133,6 +138,7 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
     const m = mock({ name: t.name }, {
       isNullObject: false,
       getRange: () => range({ sheet: t.sheet, row: t.row, col: t.col, rows: t.rows + 1, cols: t.cols }),
+      getHeaderRowRange: () => range({ sheet: t.sheet, row: t.row, col: t.col, rows: 1, cols: t.cols }),
       resize: (r: object) => { const b = boxes.get(r)!; t.rows = b.rows - 1; t.cols = b.cols; },
     });
     Object.defineProperty(m, 'worksheet', { get: () => sheetMock(t.sheet) });
@@ -162,7 +168,15 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
       hierarchies: { getItem: hierarchy },
       rowHierarchies: {
         ...axis(p.rows),
-        getItem: (n: string) => ({ fields: { getItem: () => ({ items: collection(mock({ items: pivotItems(p.source, n).map((name) => ({ name })) })) }) } }),
+        getItem: (n: string) => ({
+          fields: {
+            getItem: () => ({
+              items: Object.assign(collection(mock({ items: pivotItems(p.source, n).map((name) => ({ name })) })), {
+                getItem: (item: string) => ({ set visible(v: boolean) { if (!v) ((p.hidden ??= {})[n] ??= []).push(item); } }),
+              }),
+            }),
+          },
+        }),
       },
       columnHierarchies: axis(p.columns),
       filterHierarchies: axis(p.filters),
@@ -172,8 +186,15 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
           p.values.push(d);
           return d;
         },
+        getItem: (n: string) => {
+          const d = p.values.find((v) => v.name === n);
+          if (!d) throw new Error(`ItemNotFound: no data hierarchy ${n}`);
+          return d;
+        },
       },
+      layout: { set showColumnGrandTotals(v: boolean) { p.columnGrandTotals = v; } },
       refresh: () => { p.refreshes++; },
+      delete: () => { pivots.splice(pivots.indexOf(p), 1); },
     });
     Object.defineProperty(m, 'worksheet', { get: () => sheetMock(p.sheet) });
     return m;
@@ -187,7 +208,11 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
     setPosition: (a: object, b: object) => { c.position = [boxes.get(a)!, boxes.get(b)!]; },
   });
 
-  const sheetMock = (name: string): OfficeMockObject => mock({ name, freezePanes: { freezeRows: (n: number) => { wb.sheet(name)!.frozenRows = n; } } }, {
+  const freezePanes = (name: string) => ({
+    freezeRows: (n: number) => { wb.sheet(name)!.frozenRows = n; },
+    freezeAt: (r: object) => { const b = boxes.get(r)!; Object.assign(wb.sheet(b.sheet)!, { frozenRows: b.rows, frozenColumns: b.cols }); },
+  });
+  const sheetMock = (name: string): OfficeMockObject => mock({ name, freezePanes: freezePanes(name) }, {
     getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => range({ sheet: name, row, col, rows, cols }),
     pivotTables: {
       add: (pname: string, source: OfficeMockObject, at: object) => {

@@ -1,5 +1,5 @@
-// A minimal interpreter of exactly the formula language the cost formula uses (SUMPRODUCT, IF,
-// INT, DATE, comparisons, arithmetic, &, structured references) with Excel's rules for empty
+// A minimal interpreter of exactly the formula language the cost formulas use (SUMPRODUCT, IF,
+// INT, DATE, INDEX, ROW, MIN, comparisons, arithmetic, &, structured references) with Excel's rules for empty
 // cells, text comparison and arrays. Excel cannot run in tests: the table model's test and the
 // pane's writers' tests evaluate the formula text with it and compare it with rowCost.
 import type { TableRow } from './binding.js';
@@ -219,6 +219,22 @@ function call(node: Extract<Node, { k: 'call' }>, wb: Workbook): Value {
       for (let i = 0; i < n; i++) total += arrays.reduce((prod, a) => prod * (typeof a[i] === 'number' ? (a[i] as number) : 0), 1);
       return total;
     }
+    case 'ROW': {
+      // The rates table's rows sit under its header in row 1 of a sheet: data rows 2, 3, ...
+      const v = arg(0);
+      return Array.isArray(v) ? v.map((_, i) => i + 2) : 2;
+    }
+    case 'MIN': {
+      const v = arg(0);
+      return Math.min(...(Array.isArray(v) ? v : [v]).filter((x): x is number => typeof x === 'number'));
+    }
+    case 'INDEX': {
+      const v = arg(0);
+      const at = Math.trunc(toNumber(scalar(arg(1))));
+      const list = Array.isArray(v) ? v : [v];
+      if (at < 1 || at > list.length) throw new ExcelError('#REF!');
+      return list[at - 1] as Scalar;
+    }
     default: throw new Error(`the interpreter does not know ${node.fn}`);
   }
 }
@@ -227,7 +243,7 @@ const asScalar = (value: CellValue): Scalar =>
   value === null || value === undefined || value === '' ? EMPTY : value instanceof Date ? serialFromDate(value) : value;
 
 /**
- * What Excel shows for the cost formula on one row (its cells keyed by header) over a rates table's
+ * What Excel shows for the cost formula (or the cost currency formula) on one row (its cells keyed by header) over a rates table's
  * rows: a number, or '' for an empty cell; an Excel error as its text (`#VALUE!`). For tests of
  * writers that cannot run Excel: they check that the formula text and rowCost agree.
  */

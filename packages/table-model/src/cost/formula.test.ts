@@ -3,7 +3,7 @@
 // cost formula uses, with Excel's rules for empty cells, text comparison and arrays).
 import { describe, expect, it } from 'vitest';
 import { rowCost, type CostBinding, type TableRow } from './binding.js';
-import { costFormula } from './formula.js';
+import { costCurrencyFormula, costFormula } from './formula.js';
 import { evaluateCostFormula as runFormula } from './formula-eval.js';
 import { readRateCard, type RateCardRow } from './rate-card.js';
 
@@ -130,5 +130,19 @@ describe('cost formula and cost rule agree', () => {
     expect(runFormula(formula, 'Rates2', rows, row)).toBe(6);
     expect(rowCost(row, readRateCard(rows).rates, odd)?.cost).toBe(6);
     expect(() => costFormula({ ...odd, ratesTable: 'My Rates' })).toThrow(/not an Excel table name/);
+  });
+
+  it('gives the currency of the rate the cost used, as the rule does, and nothing where there is no cost', () => {
+    const formula = costCurrencyFormula(here, 'Cost');
+    const withCost = (row: TableRow): TableRow => ({ ...row, Cost: runFormula(hereFormula, 'MeterbookRates', rateRows, row) });
+    const results = hereRows.map((row) => runFormula(formula, 'MeterbookRates', rateRows, withCost(row)));
+    expect(results).toEqual(hereRows.map((row) => rowCost(row, rates, here)?.rate.currency ?? ''));
+    expect(results.slice(1, 9)).toEqual(['EUR', 'EUR', 'EUR', 'EUR', 'EUR', 'USD', '', 'EUR']);
+    expect(acronisRows.map((row) => runFormula(costCurrencyFormula(acronis, 'Cost'), 'MeterbookRates', rateRows, { ...row, Cost: expected(row, acronis) }))).toEqual(['EUR', '', 'EUR', 'EUR']);
+    const functions = new Set([...formula.matchAll(/([A-Z]+)\(/g)].map((m) => m[1]));
+    expect([...functions].sort()).toEqual(['IF', 'INDEX', 'INT', 'MIN', 'ROW', 'SUMPRODUCT']);
+    // A rate whose Currency cell is empty gives an empty text, not Excel's 0 for an empty cell.
+    const noCurrency = rateRows.map((r, i) => (i === 2 ? { ...r, currency: null } : r));
+    expect(runFormula(formula, 'MeterbookRates', noCurrency, withCost(hereRows[5] as TableRow))).toBe('');
   });
 });

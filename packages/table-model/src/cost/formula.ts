@@ -1,6 +1,7 @@
 // The cost column's formula: the cost rule of lookup.ts as Excel text over structured references,
 // so editing a rate updates every cost without a refresh. Only SUMPRODUCT, IF and INT (and DATE for
-// a fixed date) are used: every Excel that runs the add-in has them, no dynamic arrays needed.
+// a fixed date; INDEX, ROW and MIN for the currency) are used: every Excel that runs the add-in has
+// them, no dynamic arrays needed.
 import { KEY_SEPARATOR, listOf, ratesTableOf, type CostBinding } from './binding.js';
 import { RATE_CARD_COLUMNS, type RateColumnKey } from './rate-card.js';
 
@@ -24,6 +25,29 @@ export const thisRow = (header: string): string => `[@[${escapeColumn(header)}]]
  * A text in a price cell of the rates table shows #VALUE! until it is fixed (validateRateRow names it).
  */
 export function costFormula(binding: CostBinding): string {
+  const { quantity, matches, rates } = formulaParts(binding);
+  const perUnit = `${rates('unitPrice')}/(${rates('pricePer')}+(${rates('pricePer')}=""))`;
+  const cost = `${quantity}*SUMPRODUCT(${matches}*${perUnit})`;
+  const priced = `IF(SUMPRODUCT(${matches})<>1,"",${cost})`;
+  const dated = typeof binding.date === 'string' ? `IF(${thisRow(binding.date)}="","",${priced})` : priced;
+  return `=IF(${quantity}="","",${dated})`;
+}
+
+/**
+ * The formula of the cost currency column beside the cost: the Currency of the one rate the cost
+ * used, '' when the row has no cost. The row's position among the rates comes from SUMPRODUCT
+ * (exactly one rate matches when there is a cost), so no array formula or dynamic array is needed:
+ * `=IF([@[Cost]]="","",INDEX(MeterbookRates[Currency],SUMPRODUCT(M*(ROW(MeterbookRates[Currency])-MIN(ROW(MeterbookRates[Currency]))+1)))&"")`.
+ */
+export function costCurrencyFormula(binding: CostBinding, costHeader: string): string {
+  const { matches, rates } = formulaParts(binding);
+  const column = rates('currency');
+  const position = `SUMPRODUCT(${matches}*(ROW(${column})-MIN(ROW(${column}))+1))`;
+  return `=IF(${thisRow(costHeader)}="","",INDEX(${column},${position})&"")`;
+}
+
+/** The parts both formulas share: the row's quantity, the product of the rate matches, the rates' columns. */
+function formulaParts(binding: CostBinding): { quantity: string; matches: string; rates: (key: RateColumnKey) => string } {
   const table = ratesTableOf(binding);
   if (!TABLE_NAME.test(table)) throw new Error(`The rates table name "${table}" is not an Excel table name: use letters, digits, _ and . only, starting with a letter.`);
   const rates = (key: RateColumnKey): string => `${table}[${RATE_CARD_COLUMNS.find((c) => c.key === key)?.header ?? key}]`;
@@ -51,11 +75,7 @@ export function costFormula(binding: CostBinding): string {
     `(INT(${rates('validFrom')})<=${day})`,
     `((${rates('validTo')}="")+(INT(${rates('validTo')})>=${day})>0)`,
   ].join('*');
-  const perUnit = `${rates('unitPrice')}/(${rates('pricePer')}+(${rates('pricePer')}=""))`;
-  const cost = `${quantity}*SUMPRODUCT(${matches}*${perUnit})`;
-  const priced = `IF(SUMPRODUCT(${matches})<>1,"",${cost})`;
-  const dated = typeof binding.date === 'string' ? `IF(${thisRow(binding.date)}="","",${priced})` : priced;
-  return `=IF(${quantity}="","",${dated})`;
+  return { quantity, matches, rates };
 }
 
 /** A fixed day as `DATE(y,m,d)` (UTC). */

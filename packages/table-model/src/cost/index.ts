@@ -21,8 +21,8 @@ export { parsePriceList, type PriceListEntry, type PriceListProblem } from './pr
 export { applyPriceList } from './apply-price-list.js';
 export { costOf, lookupRate, matchRates, onlyRate, overlappingRates, rateMatcher, type RateMatcher, type RateQuery } from './lookup.js';
 export { rowCost, rowRate, type CostBinding, type TableRow as CostTableRow } from './binding.js';
-export { costFormula } from './formula.js';
-export { COST_COLUMN_HEADER, costColumnFor, type CostColumn } from './cost-column.js';
+export { costCurrencyFormula, costFormula } from './formula.js';
+export { COST_COLUMN_HEADER, COST_CURRENCY_HEADER, costColumnFor, type CostColumn } from './cost-column.js';
 export { MIXED_CURRENCY_FORMAT, costByCurrency, costColumnFormat, currenciesOf, currencyFormat, tableCosts, type CostInCurrency } from './currency.js';
 export { acronisPeriod, chargesOf, herePeriod, type AcronisReportInfo, type Charge, type HereQueryInfo, type UsageSource } from './charges.js';
 export { acronisRowFromCells, hereQueryFromParams, usageRecordFromCells } from './from-cells.js';

@@ -12,7 +12,10 @@ const money = (key: FocusRowKey): CostTableColumn<FocusRowKey> => ({ key, header
 
 /** The view's columns, in order. Date/times are text in FOCUS's Date/Time Format, so a CSV export carries them exactly. */
 export const FOCUS_VIEW_COLUMNS: readonly CostTableColumn<FocusRowKey>[] = [
+  // When and what first (a writer may keep these two in view), then who; quantities, prices and
+  // costs last among FOCUS's columns, so they sit next to x_CostSource, which says where a cost came from.
   text('ChargePeriodStart', 21),
+  text('ServiceName', 24),
   text('ChargePeriodEnd', 21),
   text('BillingPeriodStart', 21),
   text('BillingPeriodEnd', 21),
@@ -23,7 +26,6 @@ export const FOCUS_VIEW_COLUMNS: readonly CostTableColumn<FocusRowKey>[] = [
   text('ProviderName'),
   text('PublisherName'),
   text('InvoiceIssuerName'),
-  text('ServiceName', 24),
   text('ServiceCategory', 16),
   text('ChargeCategory', 10),
   text('ChargeClass', 10),
@@ -31,6 +33,7 @@ export const FOCUS_VIEW_COLUMNS: readonly CostTableColumn<FocusRowKey>[] = [
   text('ChargeDescription', 36),
   text('ResourceId', 30),
   text('SkuId', 12),
+  text('Tags', 30),
   number('ConsumedQuantity'),
   text('ConsumedUnit', 12),
   number('PricingQuantity'),
@@ -42,7 +45,6 @@ export const FOCUS_VIEW_COLUMNS: readonly CostTableColumn<FocusRowKey>[] = [
   money('ContractedCost'),
   money('BilledCost'),
   money('EffectiveCost'),
-  text('Tags', 30),
   text('x_CostSource', 12),
   text('x_RateKey', 36),
   text('x_Source', 14),
@@ -55,6 +57,9 @@ export const FOCUS_VIEW_COLUMNS: readonly CostTableColumn<FocusRowKey>[] = [
   text('x_TenantKind', 12),
   number('x_TrialQuantity'),
 ];
+
+/** Columns a writer keeps in view while the user scrolls sideways: ChargePeriodStart and ServiceName. */
+export const FOCUS_VIEW_FROZEN_COLUMNS = 2;
 
 /** The sheet name of the view. */
 export const FOCUS_VIEW_SHEET = 'FOCUS view';

@@ -14,4 +14,4 @@ export {
 export type { CostSource, FocusRow, FocusRowKey } from './focus-row.js';
 export { acronisServiceCategory, hereServiceCategory } from './service-category.js';
 export { DEFAULT_PARTIES, focusView, type FocusParties, type FocusViewOptions } from './focus-view.js';
-export { FOCUS_VIEW_COLUMNS, FOCUS_VIEW_SHEET, focusCaption } from './columns.js';
+export { FOCUS_VIEW_COLUMNS, FOCUS_VIEW_FROZEN_COLUMNS, FOCUS_VIEW_SHEET, focusCaption } from './columns.js';
