@@ -172,11 +172,25 @@ describe('pane e2e (headless chromium)', () => {
     expect(await page.inputValue('#detail')).toBe('day');
   }, 60_000);
 
-  it('explains a range over 95 days before asking the API', async () => {
-    await setRange(page, from(200), from(2), 'day');
+  it('explains a range over 36 months before asking the API, at the end date', async () => {
+    const sheets = (await model(page)).sheets.length;
+    await setRange(page, from(1200), from(2), 'month');
     await page.click('#insert');
-    expect(await message(page, /at most 95/)).toMatch(/covers 199 days/);
+    expect(await message(page, /longer than 36 months/)).toMatch(/end it by \d{1,2} \w{3} \d{4}/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('to');
+    expect((await model(page)).sheets.length).toBe(sheets);
   });
+
+  it('a custom range ending in the future ends now, and says so (observation 8)', async () => {
+    await setRange(page, from(5), from(-10), 'day');
+    await page.click('#insert');
+    await message(page, /Inserted [\d,]+ rows/);
+    expect(await page.isVisible('#range-notice')).toBe(true);
+    expect(await page.textContent('#range-notice')).toMatch(/^The range ends today, \d{1,2} \w{3} \d{4}: data after now does not exist yet\.$/);
+    const m = await model(page);
+    const stored = JSON.parse(m.settings[`meterbook.table.${m.tables.at(-1)!.name}`]!) as { params: { endDate: string } };
+    expect(Date.parse(`${stored.params.endDate}Z`)).toBeLessThanOrEqual(Date.now());
+  }, 60_000);
 
   it('Connect checks the token: a refused one is said at Connect, nothing is connected', async () => {
     await signOut(page);
