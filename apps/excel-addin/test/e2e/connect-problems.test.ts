@@ -6,26 +6,14 @@
 // Screenshot test-results/pane-connect-cors.png at 350 x 900.
 
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { startServer, type RunningServer } from '@meterbook/usage-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, E2E_DIST, HAS_CHROMIUM, RESULTS, ensureBuilt, launchChromium, message, openTab, seriousA11yViolations } from './harness.js';
+import { E2E_DIST, ensureBuilt, freePort, launchChromium, message, openTab, requireChromium, screenshot, seriousA11yViolations } from './harness.js';
 
 const REALM = 'org123456789';
 
-/** A loopback port nothing listens on (taken, then closed again). */
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
-
-if (!HAS_CHROMIUM) throw new Error(`No chromium at ${CHROMIUM}: run 'bash scripts/ensure-test-tools.sh' at the repository root (or set CHROMIUM_PATH).`);
+requireChromium();
 
 describe('Connect names CORS and a server that is down (headless chromium, real CORS)', () => {
   let server: RunningServer;
@@ -75,7 +63,7 @@ describe('Connect names CORS and a server that is down (headless chromium, real 
     expect(await page.isVisible('#connection-line')).toBe(false);
     expect(await message(page, /CORS/)).not.toMatch(/Connected/);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(RESULTS, 'pane-connect-cors.png'), fullPage: false });
+    await screenshot(page, 'pane-connect-cors.png');
     // The address the hint names works: same server, the pane's own site.
     await page.fill('#base-url', server.url.replace('127.0.0.1', 'localhost'));
     await page.fill('#token', server.token);
