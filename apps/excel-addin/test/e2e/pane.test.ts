@@ -84,7 +84,7 @@ describe('pane e2e (headless chromium)', () => {
     await page.route('**/v2/usage/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-mock-fault': 'latency=400' } }));
     await setRange(page, from(26), from(2), 'day');
     await page.click('#insert');
-    await page.waitForFunction(() => /Fetching page/.test(document.getElementById('progress-text')?.textContent ?? ''));
+    await page.waitForFunction(() => /Downloading [0-9,]+ of/.test(document.getElementById('progress-text')?.textContent ?? ''));
     await page.click('#cancel');
     await message(page, /Cancelled/);
     await page.unroute('**/v2/usage/**');
