@@ -65,7 +65,25 @@ export function missingRates(source: UsageSource, rateCard: readonly Rate[]): Mi
 
 /** The pane's sentence for a missing-rate count, e.g. `12 of 340 rows have no cost: Routing (Transactions): no unit price typed yet (12 rows).` */
 export function missingRatesMessage(missing: MissingRates): string {
-  if (missing.rows === 0) return `Every one of the ${missing.total.toLocaleString('en')} rows has a cost.`;
-  const items = missing.items.map((i) => `${i.service || '(no item)'}${i.unit ? ` (${i.unit})` : ''}: ${REASON_WORDS[i.reason]} (${i.rows.toLocaleString('en')} ${i.rows === 1 ? 'row' : 'rows'})`);
-  return `${missing.rows.toLocaleString('en')} of ${missing.total.toLocaleString('en')} rows have no cost: ${items.join('; ')}.`;
+  if (missing.rows === 0) return everyRowPriced(missing);
+  return `${rowsWithoutCost(missing)}: ${missing.items.map(missingItemLine).join('; ')}.`;
 }
+
+/**
+ * The same count in one short line, e.g. `312 of 340 rows have no cost: 6 items`, for a narrow
+ * pane that lists the items (missingItemLine) in a disclosure under it.
+ */
+export function missingRatesSummary(missing: MissingRates): string {
+  if (missing.rows === 0) return everyRowPriced(missing);
+  const n = missing.items.length;
+  return `${rowsWithoutCost(missing)}: ${n.toLocaleString('en')} ${n === 1 ? 'item' : 'items'}`;
+}
+
+/** One item without a cost, e.g. `Routing (Transactions): no unit price typed yet (12 rows)`. */
+export function missingItemLine(item: MissingItem): string {
+  return `${item.service || '(no item)'}${item.unit ? ` (${item.unit})` : ''}: ${REASON_WORDS[item.reason]} (${item.rows.toLocaleString('en')} ${item.rows === 1 ? 'row' : 'rows'})`;
+}
+
+const everyRowPriced = (missing: MissingRates): string => `Every one of the ${missing.total.toLocaleString('en')} rows has a cost.`;
+const rowsWithoutCost = (missing: MissingRates): string =>
+  `${missing.rows.toLocaleString('en')} of ${missing.total.toLocaleString('en')} rows have no cost`;
