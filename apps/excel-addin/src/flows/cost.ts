@@ -4,7 +4,7 @@
 // have no cost and why. Refresh rewrites the column for every row (refreshCostIfAny).
 
 import {
-  COST_COLUMN_HEADER, costColumnFor, missingItemLine, missingRates, missingRatesMessage, missingRatesSummary, type CostBinding,
+  COST_COLUMN_HEADER, costColumnFor, missingItemsByReason, missingRates, missingRatesMessage, missingRatesSummary, type CostBinding, type MissingReasonGroup,
 } from '@meterbook/table-model';
 import type { StoredQuery } from '../workbook/query-store.js';
 import { NotOurTableError } from './not-ours.js';
@@ -90,8 +90,8 @@ export interface CostStatus {
   tableName: string;
   /** One line: how many rows have no cost, for how many items (missingRatesSummary). */
   summary: string;
-  /** One line per item without a cost, with why and how many rows (missingItemLine); empty when every row has one. */
-  items: string[];
+  /** The items without a cost, grouped by why (missingItemsByReason); empty when every row has one. */
+  reasons: MissingReasonGroup[];
   missingRows: number;
   mixedCurrencies?: string;
 }
@@ -108,7 +108,7 @@ export async function costStatus(deps: RatesDeps): Promise<CostStatus[]> {
     const missing = missingRates(sourceOf(q, values), rates.rates);
     const mixed = costColumnFor(rowsByHeader(values), rates.rates, binding).mixedCurrencies;
     out.push({
-      tableName: q.tableName, summary: missingRatesSummary(missing), items: missing.items.map(missingItemLine), missingRows: missing.rows,
+      tableName: q.tableName, summary: missingRatesSummary(missing), reasons: missingItemsByReason(missing), missingRows: missing.rows,
       ...(mixed === undefined ? {} : { mixedCurrencies: mixed }),
     });
   }

@@ -11,9 +11,13 @@ export function costStatusList(all: readonly CostStatus[]): HTMLUListElement {
 }
 
 function costStatusItem(s: CostStatus): HTMLLIElement {
-  const missing = s.items.length === 0
+  // Each reason is said once, above its items: most tables lack rates for one reason only.
+  const missing = s.reasons.length === 0
     ? el('span', {}, s.summary)
-    : el('details', { class: 'missing-rates' }, el('summary', {}, s.summary), el('ul', {}, ...s.items.map((line) => el('li', {}, line))));
+    : el('details', { class: 'missing-rates' }, el('summary', {}, s.summary), ...s.reasons.flatMap((group) => [
+      el('p', { class: 'missing-reason' }, `${group.reason[0]!.toUpperCase()}${group.reason.slice(1)}:`),
+      el('ul', {}, ...group.items.map((line) => el('li', {}, line))),
+    ]));
   // The list's items are columns: the table's name on its line, what it lacks under it.
   return el('li', { 'data-cost-table': s.tableName }, el('strong', {}, s.tableName), missing,
     s.mixedCurrencies ? el('span', { class: 'warn' }, s.mixedCurrencies) : null);

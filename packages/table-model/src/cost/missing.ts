@@ -81,9 +81,30 @@ export function missingRatesSummary(missing: MissingRates): string {
 
 /** One item without a cost, e.g. `Routing (Transactions): no unit price typed yet (12 rows)`. */
 export function missingItemLine(item: MissingItem): string {
-  return `${item.service || '(no item)'}${item.unit ? ` (${item.unit})` : ''}: ${REASON_WORDS[item.reason]} (${item.rows.toLocaleString('en')} ${item.rows === 1 ? 'row' : 'rows'})`;
+  return `${itemName(item)}: ${REASON_WORDS[item.reason]} (${rowCount(item.rows)})`;
 }
 
+/** Items without a cost grouped by why, in order of rows: a disclosure says each reason once. */
+export interface MissingReasonGroup {
+  /** Why, in the pane's words, e.g. `no unit price typed yet`. */
+  reason: string;
+  /** One line per item, e.g. `Routing (Transactions): 12 rows`. */
+  items: string[];
+}
+
+/** The items of missingRates grouped by reason (the reason with the most rows first). */
+export function missingItemsByReason(missing: MissingRates): MissingReasonGroup[] {
+  const groups = new Map<MissingReason, MissingReasonGroup>();
+  for (const i of missing.items) {
+    const group = groups.get(i.reason) ?? { reason: REASON_WORDS[i.reason], items: [] };
+    group.items.push(`${itemName(i)}: ${rowCount(i.rows)}`);
+    groups.set(i.reason, group);
+  }
+  return [...groups.values()];
+}
+
+const itemName = (i: MissingItem): string => `${i.service || '(no item)'}${i.unit ? ` (${i.unit})` : ''}`;
+const rowCount = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'}`;
 const everyRowPriced = (missing: MissingRates): string => `Every one of the ${missing.total.toLocaleString('en')} rows has a cost.`;
 const rowsWithoutCost = (missing: MissingRates): string =>
   `${missing.rows.toLocaleString('en')} of ${missing.total.toLocaleString('en')} rows have no cost`;
