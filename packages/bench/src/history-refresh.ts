@@ -2,7 +2,8 @@
 // planner's clock moves; the server's data set stays fixed, so both pulls read the same past).
 // Baseline: a full pull of the range again. Ours: planHistory, then only its windows. Requests
 // are counted by the server; the refreshed rows must equal the full pull's, row for row.
-import { createUsageClient, planHistory, type DateWindow, type HeldWindow, type UsageClient, type UsageRecord } from '@meterbook/sdk';
+import { createUsageClient, type DateWindow, type UsageClient, type UsageRecord } from '@meterbook/sdk';
+import { planHistory, type HeldWindow } from '@meterbook/sdk/history';
 import { differRecords } from './canonical.js';
 import { comparePair, round, timed, type Sample } from './harness.js';
 import { type BenchOptions } from './options.js';

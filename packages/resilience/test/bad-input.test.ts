@@ -4,7 +4,8 @@
 import { createUsageClient, UsageValidationError, type UsageClient } from '@meterbook/sdk';
 import { startServer, type RunningServer } from '@meterbook/usage-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presetRange, rangeProblem } from '../../../apps/excel-addin/src/flows/dates.js';
+import { presetRange } from '../../../apps/excel-addin/src/flows/dates.js';
+import { formRange } from '../../../apps/excel-addin/src/flows/range-presets.js';
 import { toParams, toUsageQuery } from '../../../apps/excel-addin/src/flows/usage-form.js';
 import { DATA_NOW } from '../src/config.js';
 import { HOSTILE_CASES, type HostileCase } from '../src/hostile-inputs.js';
@@ -62,13 +63,15 @@ describe('hostile input to the SDK', () => {
 
 describe("the pane's form helpers (apps/excel-addin/src/flows)", () => {
   it.each([
-    ['reversed', { startDate: '2025-05-10T00:00:00', endDate: '2025-05-01T00:00:00' }],
-    ['empty', { startDate: '2025-05-01T00:00:00', endDate: '2025-05-01T00:00:00' }],
-    ['over 95 days', { startDate: '2024-01-01T00:00:00', endDate: '2024-06-01T00:00:00' }],
-    ['garbage', { startDate: 'yesterday', endDate: '=1+1' }],
-    ['empty strings', { startDate: '', endDate: '' }],
-  ])('rangeProblem names a %s range', (_name, range) => {
-    expect(rangeProblem(range)).toMatch(/\w+/);
+    ['reversed', '2025-05-10', '2025-05-01'],
+    ['over 36 months', '2020-01-01', '2025-05-01'],
+    ['future', '2099-01-01', '2099-01-31'],
+    ['garbage', 'yesterday', '=1+1'],
+    ['empty strings', '', ''],
+  ])('formRange names a %s custom range in words, before any request', (_name, from, to) => {
+    const r = formRange({ id: 'custom', now: new Date(DATA_NOW), from, to });
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.message).toMatch(/\w+/);
   });
 
   it.each([

@@ -3,7 +3,6 @@ export { createUsageClient, type UsageClient, type UsageClientOptions } from './
 export { hereCredentials, parseCredentialsProperties, type HereCredentials, type HereCredentialsOptions } from './usage/credentials.js';
 export type { UsageCalls } from './usage/usage-calls.js';
 export { splitRange } from './usage/split-range.js';
-export { planHistory, type HeldWindow, type HistoryPlan, type HistoryPlanInput, type PlannedPull, type RangeRule } from './usage/history.js';
 export type { ReportCalls, ReportListParams, ReportWaitOptions } from './usage/reports.js';
 export type {
   CallOptions,

@@ -34,7 +34,7 @@ afterAll(() => {
   rmSync(project, { recursive: true, force: true });
 });
 
-const entries = { '@meterbook/sdk': 'createUsageClient', '@meterbook/sdk/acronis': 'createAcronisClient', '@meterbook/sdk/node': 'readHereCredentials' };
+const entries = { '@meterbook/sdk': 'createUsageClient', '@meterbook/sdk/acronis': 'createAcronisClient', '@meterbook/sdk/history': 'planHistory', '@meterbook/sdk/node': 'readHereCredentials' };
 
 describe('the packed SDK in a fresh project', () => {
   it('loads every entry from an ES module', () => {
@@ -57,13 +57,15 @@ describe('the packed SDK in a fresh project', () => {
     "import { createUsageClient, type UsageClient } from '@meterbook/sdk';",
     "import { createAcronisClient } from '@meterbook/sdk/acronis';",
     "import { readHereCredentials } from '@meterbook/sdk/node';",
+    "import { planHistory, type HistoryPlan } from '@meterbook/sdk/history';",
     "const usage: UsageClient = createUsageClient({ token: 'my-token' });",
+    "const plan: HistoryPlan = planHistory({ rule: { kind: 'rolling', months: 3 }, windows: [], now: new Date() });",
     "const acronis = createAcronisClient({ baseUrl: 'https://eu2-cloud.acronis.com/api/2', token: 'my-token' });",
     'void readHereCredentials;',
     // Types that resolved to `any` would make this expectation unused, which is an error.
     "// @ts-expect-error: the option is misspelt",
     "createUsageClient({ tokn: 'x' });",
-    'export { usage, acronis };',
+    'export { usage, acronis, plan };',
   ].join('\n');
 
   function typeCheck(files: Record<string, string>, options: ts.CompilerOptions): string[] {

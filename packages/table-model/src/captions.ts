@@ -145,3 +145,29 @@ export function monthsOfParams(p: PullParams): Date[] {
   const range = hereRange(p) ?? acronisRange(p);
   return range ? monthsBetween(range.start, range.end) : [];
 }
+
+/** What a history table's last pull or refresh did with its month windows. */
+export interface HistoryStatusInput {
+  kept: number;
+  pulled: number;
+  dropped: number;
+  rowsAdded: number;
+  rowsRemoved: number;
+  /** Set when the last refresh failed (the rows are those of the run above). */
+  failure?: { at: Date; error: string };
+}
+
+const monthsWords = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'month' : 'months'}`;
+
+/**
+ * The history part of a caption: `history: 12 months kept, 1 re-pulled · +31 / −30 rows`, or, for
+ * the first pull, `history: 13 months pulled`; a failed refresh adds `· last refresh failed <when>: <why>`.
+ */
+export function historyStatusWords(s: HistoryStatusInput): string {
+  const failed = s.failure ? ` · last refresh failed ${timeWords(s.failure.at)}: ${s.failure.error}` : '';
+  const first = s.kept === 0 && s.dropped === 0 && s.rowsRemoved === 0;
+  if (first) return `history: ${monthsWords(s.pulled)} pulled${failed}`;
+  const parts = [`${monthsWords(s.kept)} kept`, `${s.pulled.toLocaleString('en-US')} re-pulled`];
+  if (s.dropped > 0) parts.push(`${s.dropped.toLocaleString('en-US')} dropped`);
+  return `history: ${parts.join(', ')} · +${s.rowsAdded.toLocaleString('en-US')} / −${s.rowsRemoved.toLocaleString('en-US')} rows${failed}`;
+}

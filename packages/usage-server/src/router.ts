@@ -69,8 +69,20 @@ export class SpecRouter {
     return Boolean(item?.servers?.length);
   }
 
+  // Matching walks every path of the spec; a paged pull asks for the same path page after page,
+  // so the answers for the paths seen lately are kept (the stand-in's CPU per request is what a
+  // concurrent pull waits on, as one process serves every request).
+  private readonly matches = new Map<string, RouteMatch>();
+
   match(method: string, path: string, atRoot: boolean): RouteMatch {
-    return matchRoute(this.api, method, path, (op) => this.isRootOperation(op) === atRoot);
+    const key = `${atRoot ? 'root' : 'api'} ${method} ${path}`;
+    let found = this.matches.get(key);
+    if (found === undefined) {
+      found = matchRoute(this.api, method, path, (op) => this.isRootOperation(op) === atRoot);
+      if (this.matches.size >= 512) this.matches.clear();
+      this.matches.set(key, found);
+    }
+    return found;
   }
 
   /** Every rule of the spec the request breaks, one entry per field. */

@@ -4,6 +4,7 @@
 
 export type RangePreset = 'thisMonth' | 'lastMonth' | 'last30' | 'last90' | 'custom';
 
+/** The Usage API's days per call (its spec's dateRange rule): a report, one call, takes no more. */
 export const MAX_RANGE_DAYS = 95;
 const DAY = 86_400_000;
 
@@ -47,19 +48,6 @@ function parseDay(s: string): Date | undefined {
   return d.toISOString().slice(0, 10) === m[0] ? d : undefined;
 }
 
-/** A message when the range is unusable for one `usage.all` call (the 95-day cap), undefined when it is fine. */
-export function rangeProblem(r: DateRange): string | undefined {
-  const start = Date.parse(`${r.startDate}Z`);
-  const end = Date.parse(`${r.endDate}Z`);
-  if (Number.isNaN(start) || Number.isNaN(end)) return 'The dates could not be read.';
-  if (end <= start) return 'The end date must come after the start date.';
-  const days = (end - start) / DAY;
-  if (days > MAX_RANGE_DAYS) {
-    return `The range covers ${Math.ceil(days)} days; the Usage API allows at most ${MAX_RANGE_DAYS}. Shorten the range, or pull it in parts.`;
-  }
-  return undefined;
-}
-
 /** The presets a finance user expects; `last30` and `last90` are the pane's earlier ones. */
 export type PresetId = 'thisMonth' | 'lastMonth' | 'thisQuarter' | 'lastQuarter' | 'yearToDate' | 'last12Months' | 'fiscalYearToDate' | 'last30' | 'last90';
 
@@ -89,7 +77,7 @@ function rangeLabel(start: Date, end: Date): string {
 }
 
 /** The notice shown when a range was moved back to end at now. */
-function clippedNotice(now: Date): string {
+export function clippedNotice(now: Date): string {
   return `The range ends today, ${dayLabel(now)}: data after now does not exist yet.`;
 }
 

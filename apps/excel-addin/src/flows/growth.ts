@@ -2,7 +2,7 @@
 // for ever: the pane asks, and on yes inserts sheet rows for the growth so those cells move down.
 // Nothing is ever overwritten: without a yes, or when rows cannot be made, the table stays as it was.
 
-import { TargetOccupiedError, type TableContent, type TableMeta, type TableWriter, type WriteOptions } from '../workbook/table-writer.js';
+import { TargetOccupiedError, windowGrowth, type TableContent, type TableMeta, type TableWriter, type WindowRowsContent, type WriteOptions } from '../workbook/table-writer.js';
 
 export interface GrowthQuestion {
   tableName: string;
@@ -24,16 +24,21 @@ export class GrowthDeclinedError extends Error {
 }
 
 /** replaceRows; when growth meets user cells, asks and inserts rows below the table first. */
-export async function replaceRowsGrowing(writer: TableWriter, tableName: string, content: TableContent, opts: WriteOptions, confirm?: ConfirmGrowth): Promise<TableMeta> {
+export function replaceRowsGrowing(writer: TableWriter, tableName: string, content: TableContent, opts: WriteOptions, confirm?: ConfirmGrowth): Promise<TableMeta> {
+  return replaceWindowRowsGrowing(writer, tableName, { ...content, keep: { from: 0, rows: 0 } }, opts, confirm);
+}
+
+/** replaceWindowRows (a history refresh's write), with the same question before growing into user cells. */
+export async function replaceWindowRowsGrowing(writer: TableWriter, tableName: string, content: WindowRowsContent, opts: WriteOptions, confirm?: ConfirmGrowth): Promise<TableMeta> {
   try {
-    return await writer.replaceRows(tableName, content, opts);
+    return await writer.replaceWindowRows(tableName, content, opts);
   } catch (e) {
     if (!(e instanceof TargetOccupiedError) || !confirm) throw e;
     const now = await writer.findTable(tableName);
-    const rows = Math.max(content.records.length, 1) - (now?.rowCount ?? 0);
+    const rows = windowGrowth(now?.rowCount ?? 0, content);
     const question = { tableName, rows, address: e.address };
     if (rows <= 0 || !(await confirm(question))) throw new GrowthDeclinedError(question);
     await writer.insertRowsBelow(tableName, rows);
-    return writer.replaceRows(tableName, content, opts);
+    return writer.replaceWindowRows(tableName, content, opts);
   }
 }

@@ -8,6 +8,7 @@ import { OfficeWriter } from '../workbook/office-writer.js';
 import { QueryStore } from '../workbook/query-store.js';
 import { insertUsage } from './pull.js';
 import { NO_CONNECTION, officeStartup, onWorkbookOpen, setRefreshOnOpen, type OfficeStartupApi } from './refresh-on-open.js';
+import type { RefreshAllDeps } from './refresh-all.js';
 import type { RefreshDeps } from './refresh.js';
 import { REFRESH_ON_OPEN_KEY } from './workbook-settings.js';
 
@@ -36,6 +37,8 @@ function depsFor(m: ExcelMock, client = fakeClient({ records: () => usageRecords
   const writer = new OfficeWriter(m.run);
   return { client, writer, store: new QueryStore(writer.settings), baseUrl: BASE, now: () => OPENED };
 }
+/** What the pane hands refresh on open: every kept source (here the one). */
+const all = (d: RefreshDeps): RefreshAllDeps => ({ writer: d.writer, store: d.store, sources: [d], now: d.now });
 
 async function workbookWithTable(): Promise<ExcelMock> {
   rows = 3;
@@ -79,30 +82,30 @@ describe('onWorkbookOpen', () => {
     const m = await workbookWithTable();
     const before = JSON.stringify(m.wb.model);
     const deps = depsFor(m);
-    expect(await onWorkbookOpen({ settings: deps.writer.settings, refresh: deps, describe: String })).toBeUndefined();
+    expect(await onWorkbookOpen({ settings: deps.writer.settings, refresh: all(deps), describe: String })).toBeUndefined();
     expect(deps.client.calls).toEqual([]);
     expect(JSON.stringify(m.wb.model)).toBe(before);
   });
 
-  it('refreshes every table when the setting is on, through refreshAll', async () => {
+  it('refreshes every table when the setting is on, through refreshAllSources', async () => {
     const m = await workbookWithTable();
     const deps = depsFor(m);
     await setRefreshOnOpen(deps.writer.settings, undefined, true);
     rows = 5;
-    const record = await onWorkbookOpen({ settings: deps.writer.settings, refresh: deps, describe: String, now: () => OPENED });
+    const record = await onWorkbookOpen({ settings: deps.writer.settings, refresh: all(deps), describe: String, now: () => OPENED });
     expect(record).toEqual({ at: OPENED.toISOString(), ok: true, refreshed: 1, total: 1, message: 'Refreshed 1 of 1 tables when the workbook opened.', failures: [] });
-    expect(deps.client.calls).toEqual(['usage.all']);
+    expect(deps.client.calls).toEqual(['usage.range']);
     expect(m.wb.table('MB_Usage_1')!.rows).toBe(5);
     expect(JSON.parse(m.wb.model.settings['meterbook.table.MB_Usage_1']!)).toMatchObject({ rowCount: 5, pulledAt: OPENED.toISOString() });
   });
 
   it('records a table that failed, with why, and keeps its rows', async () => {
     const m = await workbookWithTable();
-    const failing = depsFor(m, fakeClient({ records: () => [], failWith: new Error('503 from usage.all, correlation id c-1') }));
+    const failing = depsFor(m, fakeClient({ records: () => [], failWith: new Error('503 from usage.range, correlation id c-1') }));
     await setRefreshOnOpen(failing.writer.settings, undefined, true);
-    const record = await onWorkbookOpen({ settings: failing.writer.settings, refresh: failing, describe: (e) => `described: ${(e as Error).message}` });
+    const record = await onWorkbookOpen({ settings: failing.writer.settings, refresh: all(failing), describe: (e) => `described: ${(e as Error).message}` });
     expect(record).toMatchObject({ ok: false, refreshed: 0, total: 1, message: 'Refreshed 0 of 1 tables when the workbook opened.' });
-    expect(record!.failures).toEqual([{ tableName: 'MB_Usage_1', ok: false, message: 'described: 503 from usage.all, correlation id c-1' }]);
+    expect(record!.failures).toMatchObject([{ tableName: 'MB_Usage_1', status: 'failed', message: 'MB_Usage_1: 503 from usage.range, correlation id c-1' }]);
     expect(m.wb.table('MB_Usage_1')!.rows).toBe(3);
   });
 
@@ -111,13 +114,14 @@ describe('onWorkbookOpen', () => {
     const settings = new OfficeWriter(m.run).settings;
     await setRefreshOnOpen(settings, undefined, true);
     expect(await onWorkbookOpen({ settings, refresh: undefined, describe: String })).toMatchObject({ ok: false, message: NO_CONNECTION, failures: [] });
+    expect(await onWorkbookOpen({ settings, refresh: { writer: new OfficeWriter(m.run), store: new QueryStore(settings), sources: [] }, describe: String })).toMatchObject({ ok: false, message: NO_CONNECTION });
   });
 
   it('records a run that did not finish (cancelled in the pane)', async () => {
     const m = await workbookWithTable();
     const deps = depsFor(m);
     await setRefreshOnOpen(deps.writer.settings, undefined, true);
-    const record = await onWorkbookOpen({ settings: deps.writer.settings, refresh: deps, describe: String, run: async () => undefined });
+    const record = await onWorkbookOpen({ settings: deps.writer.settings, refresh: all(deps), describe: String, run: async () => undefined });
     expect(record).toMatchObject({ ok: false, message: expect.stringMatching(/did not finish: the tables keep their previous rows/) });
     expect(m.wb.table('MB_Usage_1')!.rows).toBe(3);
   });
@@ -126,7 +130,7 @@ describe('onWorkbookOpen', () => {
     const m = await workbookWithTable();
     const deps = depsFor(m);
     m.failOnSync(1, 'GeneralException: the workbook is busy');
-    const record = await onWorkbookOpen({ settings: deps.writer.settings, refresh: deps, describe: (e) => (e as Error).message });
+    const record = await onWorkbookOpen({ settings: deps.writer.settings, refresh: all(deps), describe: (e) => (e as Error).message });
     expect(record).toMatchObject({ ok: false, message: 'GeneralException: the workbook is busy' });
   });
 });

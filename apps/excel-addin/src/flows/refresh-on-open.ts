@@ -6,7 +6,7 @@
 
 import type { WorkbookSettings } from '../workbook/table-writer.js';
 import type { RunOptions } from './pull.js';
-import { refreshAll, type RefreshDeps, type RefreshOutcome } from './refresh.js';
+import { refreshAllSources, type RefreshAllDeps, type RefreshItem } from './refresh-all.js';
 import { getRefreshOnOpen, saveRefreshOnOpen } from './workbook-settings.js';
 
 export type StartupBehavior = 'load' | 'none';
@@ -43,13 +43,6 @@ export async function setRefreshOnOpen(settings: WorkbookSettings, startup: SetS
   await saveRefreshOnOpen(settings, on);
 }
 
-export type RefreshOpts = RunOptions & { describe: (e: unknown) => string; onTable?: (name: string) => void };
-
-/** The one call into refresh for the on-open run: re-point it here when refresh-all changes. */
-export function refreshWorkbookTables(deps: RefreshDeps, opts: RefreshOpts): Promise<RefreshOutcome[]> {
-  return refreshAll(deps, opts);
-}
-
 /** What the on-open run did, for the pane. */
 export interface OpenRefreshRecord {
   /** ISO time the run ended. */
@@ -59,20 +52,20 @@ export interface OpenRefreshRecord {
   total: number;
   /** One line in the user's words. */
   message: string;
-  /** Tables that were not refreshed, each with why. */
-  failures: RefreshOutcome[];
+  /** Tables that were not refreshed, each with why (a failure, or a source not connected). */
+  failures: RefreshItem[];
 }
 
 export interface OpenDeps {
   settings: WorkbookSettings;
-  /** The connection's refresh deps; undefined when no connection is kept on this computer. */
-  refresh: RefreshDeps | undefined;
+  /** Every source kept on this computer, as Refresh all takes them; undefined or none: no connection kept. */
+  refresh: RefreshAllDeps | undefined;
   describe: (e: unknown) => string;
   /**
    * Runs the refresh (the pane: with its progress bar and Cancel); resolves undefined when the
    * run did not finish. Default: run it bare.
    */
-  run?: (task: (opts: RunOptions) => Promise<RefreshOutcome[]>) => Promise<RefreshOutcome[] | undefined>;
+  run?: (task: (opts: RunOptions) => Promise<RefreshItem[]>) => Promise<RefreshItem[] | undefined>;
   now?: () => Date;
 }
 
@@ -85,11 +78,12 @@ export async function onWorkbookOpen(deps: OpenDeps): Promise<OpenRefreshRecord 
   try {
     if (!(await getRefreshOnOpen(deps.settings))) return undefined;
     const refreshDeps = deps.refresh;
-    if (!refreshDeps) return fail(NO_CONNECTION);
-    const task = (opts: RunOptions) => refreshWorkbookTables(refreshDeps, { ...opts, describe: deps.describe });
+    if (!refreshDeps || refreshDeps.sources.length === 0) return fail(NO_CONNECTION);
+    // The same path as the Tables tab's Refresh all: every source, history tables by their windows.
+    const task = async (opts: RunOptions) => (await refreshAllSources({ ...refreshDeps, now: deps.now ?? refreshDeps.now }, opts)).items;
     const results = await (deps.run ?? ((t) => t({})))(task);
     if (!results) return fail('The refresh on open did not finish: the tables keep their previous rows.');
-    const failures = results.filter((r) => !r.ok);
+    const failures = results.filter((r) => r.status !== 'refreshed');
     const refreshed = results.length - failures.length;
     const message = results.length === 0 ? 'No Meterbook tables to refresh.'
       : `Refreshed ${refreshed.toLocaleString('en-US')} of ${results.length.toLocaleString('en-US')} tables when the workbook opened.`;

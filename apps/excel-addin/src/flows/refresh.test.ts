@@ -9,7 +9,8 @@ import { PreviewWriter } from '../workbook/preview-writer.js';
 import { QueryStore } from '../workbook/query-store.js';
 import type { TableWriter } from '../workbook/table-writer.js';
 import { insertUsage } from './pull.js';
-import { refreshAll, refreshTable } from './refresh.js';
+import { refreshAllSources } from './refresh-all.js';
+import { refreshTable } from './refresh.js';
 
 const BASE = 'http://localhost/v2';
 const params = { startDate: '2024-05-01T00:00:00', endDate: '2024-06-01T00:00:00', detailLevel: 'day', billingTag: '=evil' };
@@ -44,8 +45,9 @@ describe('insert, remember, reopen, refresh', () => {
     await insertUsage(depsFor(w), 'org123456789', params);
     expect(Object.keys(m.wb.model.settings)).toEqual(['meterbook.table.MB_Usage_1']);
     n = 2;
-    const out = await refreshAll(depsFor(new OfficeWriter(m.run)), { describe: String });
-    expect(out).toEqual([{ tableName: 'MB_Usage_1', ok: true, message: '2 rows' }]);
+    const d = depsFor(new OfficeWriter(m.run));
+    const out = await refreshAllSources({ writer: d.writer, store: d.store, sources: [d] });
+    expect(out.items).toEqual([{ tableName: 'MB_Usage_1', source: 'here', status: 'refreshed', message: 'MB_Usage_1: 2 rows.' }]);
     expect(m.wb.table('MB_Usage_1')!.rows).toBe(2);
   });
 

@@ -10,6 +10,7 @@ import type { QueryParams, QueryStore, StoredQuery } from '../workbook/query-sto
 import type { TableMeta, TableWriter } from '../workbook/table-writer.js';
 import { acronisCaption, pullAcronisRefresh } from './acronis-report.js';
 import { replaceRowsGrowing, type ConfirmGrowth } from './growth.js';
+import { refreshHistory } from './history.js';
 import { fetchAllUsage, writeProgress, type RunOptions } from './pull.js';
 import { createReport, downloadReport, waitForReport } from './report.js';
 import { NotOurTableError } from './not-ours.js';
@@ -65,6 +66,13 @@ export async function refreshTable(deps: RefreshDeps, tableName: string, opts: R
   const q = await deps.store.get(tableName);
   if (!q) throw new NotOurTableError(tableName);
   if (q.baseUrl !== deps.baseUrl) throw new Error(`${tableName} came from ${q.baseUrl}; connect to that API to refresh it.`);
+  if (q.kind === 'usage' && q.history) {
+    const history = q.history;
+    const meta = await refreshHistory(deps, { ...q, history }, opts);
+    await refreshCostIfAny(deps, q);
+    await refreshSummaryIfAny(deps, q, meta.sheetName);
+    return meta;
+  }
   const client = q.kind === 'acronis-report' ? deps.acronis : deps.client;
   const pulled = await sayingRetries(client, opts.onProgress, () => pull(deps, q, opts));
   const { records } = pulled;
@@ -88,27 +96,4 @@ export async function refreshTable(deps: RefreshDeps, tableName: string, opts: R
   await refreshCostIfAny(deps, q);
   await refreshSummaryIfAny(deps, q, meta.sheetName);
   return meta;
-}
-
-export interface RefreshOutcome {
-  tableName: string;
-  ok: boolean;
-  message: string;
-}
-
-/** Refreshes every remembered table that is still in the workbook, one after the other. */
-export async function refreshAll(deps: RefreshDeps, opts: RunOptions & { describe: (e: unknown) => string; onTable?: (name: string) => void }): Promise<RefreshOutcome[]> {
-  const out: RefreshOutcome[] = [];
-  for (const q of await deps.store.list()) {
-    if (opts.signal?.aborted) break;
-    if (!(await deps.writer.findTable(q.tableName))) continue;
-    opts.onTable?.(q.tableName);
-    try {
-      const meta = await refreshTable(deps, q.tableName, opts);
-      out.push({ tableName: q.tableName, ok: true, message: `${meta.rowCount.toLocaleString('en-US')} rows` });
-    } catch (e) {
-      out.push({ tableName: q.tableName, ok: false, message: opts.describe(e) });
-    }
-  }
-  return out;
 }

@@ -57,3 +57,20 @@ describe('an hourly pull above 20,000 records (embedded server over HTTP)', () =
     expect(day.kind).toBe('inserted');
   });
 });
+
+describe('a day-detail pull longer than a report takes', () => {
+  let server: RunningServer;
+  beforeAll(async () => { server = await startServer({ port: 0, now: '2026-07-01T00:00:00' }); });
+  afterAll(async () => { await server.close(); });
+
+  it('offers no report (one report takes at most 95 days) and, with nothing faster to offer, inserts at once', async () => {
+    expect(judgeSize(30_000, 'day', { reportFits: false })).toMatchObject({ slowRoad: true, message: expect.stringMatching(/A report takes at most 95 days/) });
+    expect(judgeSize(30_000, 'day', { reportFits: false }).offer).toBeUndefined();
+    const client = createUsageClient({ baseUrl: server.url, token: server.token });
+    const writer = new PreviewWriter(new PreviewWorkbook());
+    const deps = { client, writer, store: new QueryStore(writer.settings), baseUrl: server.url };
+    const r = await insertUsage(deps, REALM, { startDate: '2025-07-01T00:00:00', endDate: '2026-07-01T00:00:00', detailLevel: 'day' });
+    if (r.kind !== 'inserted') throw new Error(`expected inserted, got ${r.kind}: ${r.verdict.message ?? ''}`);
+    expect(r.records).toBeGreaterThan(20_000);
+  }, 60_000);
+});

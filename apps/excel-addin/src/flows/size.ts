@@ -2,8 +2,9 @@
 // row is written, and offers only a way forward that can work: reports take summarized, day or
 // month detail, never hour, so an hourly pull is offered day detail instead.
 
-import type { UsageClient, UsageQuery } from '@meterbook/sdk';
+import { formatApiDateTime, splitRange, type UsageClient, type UsageQuery } from '@meterbook/sdk';
 import type { QueryParams } from '../workbook/query-store.js';
+import { MAX_RANGE_DAYS } from './dates.js';
 import { HEADER_ROW } from '../workbook/table-writer.js';
 import { MAX_SHEET_ROWS } from '../workbook/prepare.js';
 
@@ -29,7 +30,11 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 /** Detail levels a report accepts. */
 export const reportTakes = (detailLevel: string | undefined): boolean => detailLevel !== 'hour';
 
-export function judgeSize(total: number, detailLevel?: string): SizeVerdict {
+/**
+ * `reportFits`: false when the range is longer than one report takes (the 95-day rule applies to
+ * reports as one call): then no report is offered, only narrowing or inserting anyway.
+ */
+export function judgeSize(total: number, detailLevel?: string, { reportFits = true }: { reportFits?: boolean } = {}): SizeVerdict {
   const hourly = detailLevel === 'hour';
   if (total > SHEET_CAPACITY) {
     const narrow = hourly ? 'choose Detail level "Day", narrow the date range or add filters' : 'narrow the date range or add filters';
@@ -42,7 +47,9 @@ export function judgeSize(total: number, detailLevel?: string): SizeVerdict {
     const requests = `about ${fmt(Math.ceil(total / 100))} requests`;
     return hourly
       ? { total, tooBigForSheet: false, slowRoad: true, offer: 'dayDetail', message: `${fmt(total)} hourly records: the paged API is slow above ${fmt(SLOW_ROAD_RECORDS)} (${requests}). Day detail has up to 24 times fewer rows: choose "Day detail instead", or insert anyway.` }
-      : { total, tooBigForSheet: false, slowRoad: true, offer: 'report', message: `${fmt(total)} records: the paged API is slow above ${fmt(SLOW_ROAD_RECORDS)} (${requests}). A report is faster.` };
+      : reportFits
+        ? { total, tooBigForSheet: false, slowRoad: true, offer: 'report', message: `${fmt(total)} records: the paged API is slow above ${fmt(SLOW_ROAD_RECORDS)} (${requests}). A report is faster.` }
+        : { total, tooBigForSheet: false, slowRoad: true, message: `${fmt(total)} records: the paged API is slow above ${fmt(SLOW_ROAD_RECORDS)} (${requests}). A report takes at most ${MAX_RANGE_DAYS} days, so for this range: insert anyway, or narrow the range or add filters.` };
   }
   return { total, tooBigForSheet: false, slowRoad: false };
 }
@@ -50,10 +57,25 @@ export function judgeSize(total: number, detailLevel?: string): SizeVerdict {
 /** The same query at day detail: what "Day detail instead" pulls. */
 export const withDayDetail = (p: QueryParams): QueryParams => ({ ...p, detailLevel: 'day' });
 
-/** Reads `total` from a one-record first page. */
+/** Probes in flight at once: as many as a pull's own requests. */
+const PROBES_IN_FLIGHT = 4;
+
+/**
+ * Reads each month window's `total` from a one-record first page (the API answers at most 95 days
+ * per call). Hour, day and month rows add up across windows; summarized windows are merged into
+ * one record per combination, so the largest window is what surely has to fit.
+ */
 export async function probeUsage(client: UsageClient, query: UsageQuery, signal?: AbortSignal): Promise<SizeVerdict> {
-  const page = await client.usage.list({ ...query, limit: 1, offset: 0 }, { signal });
-  return judgeSize(page.total, query.detailLevel);
+  const windows = splitRange(query.startDate, query.endDate);
+  const totals: number[] = [];
+  for (let i = 0; i < windows.length; i += PROBES_IN_FLIGHT) {
+    const batch = windows.slice(i, i + PROBES_IN_FLIGHT).map((w) =>
+      client.usage.list({ ...query, startDate: formatApiDateTime(w.startDate), endDate: formatApiDateTime(w.endDate), limit: 1, offset: 0 }, { signal }));
+    totals.push(...(await Promise.all(batch)).map((p) => p.total));
+  }
+  const summarized = query.detailLevel === undefined || query.detailLevel === 'summarized';
+  const days = ((windows.at(-1)?.endDate.getTime() ?? 0) - (windows[0]?.startDate.getTime() ?? 0)) / 86_400_000;
+  return judgeSize(summarized ? Math.max(0, ...totals) : totals.reduce((a, b) => a + b, 0), query.detailLevel, { reportFits: days <= MAX_RANGE_DAYS });
 }
 
 /** Thrown before writing rows that cannot fit on one sheet (a report or a refresh that grew). */

@@ -3,6 +3,7 @@
 
 import type { AcronisDeps } from '../flows/acronis-report.js';
 import type { FlowDeps } from '../flows/pull.js';
+import type { WorkbookSettings } from '../workbook/table-writer.js';
 import { AcronisView } from './acronis-view.js';
 import type { Activity } from './activity.js';
 import { byId } from './dom.js';
@@ -18,8 +19,8 @@ export class GetDataTab {
   readonly reports: ReportsView;
   readonly acronis: AcronisView;
 
-  constructor(here: () => HereDeps | undefined, acronis: () => AcronisDeps | undefined, activity: Activity, after: () => void) {
-    this.usage = new UsageView(here, activity, after, (p) => void this.reports.create(p));
+  constructor(here: () => HereDeps | undefined, acronis: () => AcronisDeps | undefined, activity: Activity, after: () => void, settings?: WorkbookSettings) {
+    this.usage = new UsageView(here, activity, after, (p) => void this.reports.create(p), settings);
     this.reports = new ReportsView(here, activity, () => this.usage.params(), after);
     this.acronis = new AcronisView(acronis, activity, after);
     for (const id of ['usage-form', 'report-form', 'acronis-form']) enterSubmitsFromTextOnly(byId<HTMLFormElement>(id));

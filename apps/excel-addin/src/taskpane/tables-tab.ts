@@ -8,6 +8,7 @@ import { depsFor, refreshAllSources, type RefreshAllSummary, type RefreshItem } 
 import { markSummariesOfMissingTables } from '../flows/summarize.js';
 import type { QueryStore, StoredQuery } from '../workbook/query-store.js';
 import type { TableWriter } from '../workbook/table-writer.js';
+import { historyStatusWords, timeWords } from '@meterbook/table-model';
 import type { Activity } from './activity.js';
 import { byId, clear, el, fmtInt } from './dom.js';
 
@@ -22,6 +23,15 @@ export interface TableAction {
 }
 
 interface RowStatus { ok: boolean; text: string }
+
+/** A history table's status: when, what its windows did, or the last error (its rows kept). */
+export function historyLine(q: StoredQuery): RowStatus | undefined {
+  const st = q.history?.status;
+  if (!st) return undefined;
+  if (st.error) return { ok: false, text: `Last refresh failed: ${st.error} The table keeps its rows from ${timeWords(new Date(q.pulledAt))}.` };
+  const first = st.kept === 0 && st.dropped === 0 && st.rowsRemoved === 0;
+  return { ok: true, text: `${first ? 'Pulled' : 'Refreshed'} ${timeWords(new Date(st.at))} · ${historyStatusWords(st)}` };
+}
 
 const sourceOf = (q: StoredQuery): string => (q.kind === 'acronis-report' ? `Acronis report · ${q.tenantName ?? q.realmId}` : q.kind === 'usage' ? `HERE usage · ${q.realmId}` : `HERE report · ${q.realmId}`);
 const utc = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -46,7 +56,9 @@ export class TablesTab {
     for (const q of await this.store.list()) {
       const meta = await this.writer.findTable(q.tableName);
       if (!meta) continue;
-      const st = this.status.get(q.tableName);
+      const said = this.status.get(q.tableName);
+      // A history says what its windows did; a run that did not reach it (no connection) says why.
+      const st = said && !said.ok ? said : historyLine(q) ?? said;
       const buttons = this.actions.filter((a) => a.appliesTo?.(q) ?? true).map((a) => {
         const b = el('button', { type: 'button', class: 'small', 'data-action': a.id, 'aria-label': `${a.label} ${q.tableName}` }, a.label);
         b.addEventListener('click', () => void a.run(q.tableName));
@@ -54,7 +66,7 @@ export class TablesTab {
       });
       list.append(el('li', { 'data-table': q.tableName },
         el('strong', {}, q.tableName),
-        el('span', { class: 'meta' }, `${sourceOf(q)} · sheet ${meta.sheetName} · ${fmtInt(meta.rowCount)} rows`),
+        el('span', { class: 'meta' }, `${sourceOf(q)}${q.history ? ' · history' : ''} · sheet ${meta.sheetName} · ${fmtInt(meta.rowCount)} rows`),
         el('span', { class: `table-status${st && !st.ok ? ' failed' : ''}`, 'data-status': '' }, st?.text ?? `Pulled ${utc(q.pulledAt)}`),
         el('span', { class: 'actions' }, ...buttons)));
     }

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   }, cost.action]);
   const refreshList = () => void tables.render();
   const workbookSettings = new WorkbookSettingsView(host.writer.settings, host.inOffice ? officeStartup() : undefined, activity);
-  const getData = new GetDataTab(() => here, () => acronis, activity, refreshList);
+  const getData = new GetDataTab(() => here, () => acronis, activity, refreshList, host.writer.settings);
   const keeper = new ConnectionKeeper(host.storage);
   const connection = new ConnectionTab(keeper, activity, connected);
   enterSubmitsFromTextOnly(byId<HTMLFormElement>('connect-form'));
@@ -119,8 +119,8 @@ async function main(): Promise<void> {
   firstRun.start(isConnected, demo ? tryDemo : undefined);
   byId('app').setAttribute('aria-busy', 'false');
   document.body.dataset.ready = host.inOffice ? 'office' : 'preview';
-  // On open: the first kept connection (refresh on open does not yet go across sources).
-  await workbookSettings.runOnOpen(refreshDeps()[0], () => tables.render());
+  // On open: every kept source, through the Tables tab's Refresh all (history tables by their windows).
+  await workbookSettings.runOnOpen({ writer: host.writer, store, sources: refreshDeps() }, () => tables.render());
 }
 
 void main();

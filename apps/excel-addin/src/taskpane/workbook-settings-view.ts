@@ -3,7 +3,7 @@
 // Each change is saved in the workbook at once; a bad value is refused beside its field.
 
 import { FIRST_OPENING_NOTE, onWorkbookOpen, setRefreshOnOpen, type OpenRefreshRecord, type SetStartup } from '../flows/refresh-on-open.js';
-import type { RefreshDeps } from '../flows/refresh.js';
+import type { RefreshAllDeps } from '../flows/refresh-all.js';
 import {
   DEFAULT_SETTLE_DAYS, MAX_SETTLE_DAYS, MONTH_NAMES,
   getFiscalYearStartMonth, getRefreshOnOpen, getSettleDays, setFiscalYearStartMonth, setSettleDays, settleDaysProblem,
@@ -60,7 +60,7 @@ export class WorkbookSettingsView {
   }
 
   /** The on-open run (the workbook just opened): refreshes when the setting is on, then says how it went. */
-  async runOnOpen(deps: RefreshDeps | undefined, afterRefresh: () => Promise<void>): Promise<void> {
+  async runOnOpen(deps: RefreshAllDeps, afterRefresh: () => Promise<void>): Promise<void> {
     let finished = true;
     const record = await onWorkbookOpen({
       settings: this.settings,

@@ -12,9 +12,9 @@ import { bodyRows, prepareTable, widthPoints, type PreparedTable } from './prepa
 import { renderedPieces } from './stream-blocks.js';
 import {
   CAPTION_ROW, HEADER_ROW, TABLE_STYLE, TableMissingError, TargetOccupiedError, WriteCancelledError,
-  captionName, cleanSheetName, uniqueName, uniqueTableName,
+  captionName, cleanSheetName, uniqueName, uniqueTableName, windowGrowth,
   type BlocksTableRequest, type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
-  type SummaryWriter, type WriteOptions, type WriterOptions, type CostColumnRequest, type TableValues,
+  type SummaryWriter, type WriteOptions, type WriterOptions, type CostColumnRequest, type TableValues, type WindowRowsContent,
 } from './table-writer.js';
 
 export class OfficeWriter implements TableWriter {
@@ -45,8 +45,14 @@ export class OfficeWriter implements TableWriter {
   }
 
   async replaceRows(tableName: string, content: TableContent, opts: WriteOptions = {}): Promise<TableMeta> {
+    return this.replaceWindowRows(tableName, { ...content, keep: { from: 0, rows: 0 } }, opts);
+  }
+
+  async replaceWindowRows(tableName: string, content: WindowRowsContent, opts: WriteOptions = {}): Promise<TableMeta> {
     const prepared = prepareTable(content, this.options.textStrategy ?? DEFAULT_TEXT_STRATEGY);
-    const rows = bodyRows(prepared);
+    const { from, rows: kept } = content.keep;
+    const tail = kept > 0 ? prepared.rows : bodyRows(prepared);
+    const final = kept + tail.length;
     const ours = prepared.header.length;
     return this.run(async (context) => {
       const found = context.workbook.tables.getItemOrNullObject(tableName);
@@ -63,8 +69,10 @@ export class OfficeWriter implements TableWriter {
       const oldRows = range.rowCount - 1;
       const { rowIndex: top, columnIndex: left, columnCount: cols } = range;
       if (ours > cols) throw new Error(`Table ${tableName} has ${cols} columns; the query needs ${ours}. Insert it again as a new table.`);
-      if (rows.length > oldRows) {
-        const target = ws.getRangeByIndexes(top + 1 + oldRows, left, rows.length - oldRows, cols);
+      if (from < 0 || kept < 0 || from + kept > oldRows) throw new RangeError(`Table ${tableName} has ${oldRows} rows; rows ${from + 1} to ${from + kept} cannot be kept.`);
+      const growth = windowGrowth(oldRows, content);
+      if (growth > 0) {
+        const target = ws.getRangeByIndexes(top + 1 + oldRows, left, growth, cols);
         target.load('address');
         const used = target.getUsedRangeOrNullObject(true);
         used.load('address');
@@ -72,14 +80,18 @@ export class OfficeWriter implements TableWriter {
         if (!used.isNullObject) throw new TargetOccupiedError(target.address);
       }
       if (opts.signal?.aborted) throw new WriteCancelledError();
-      // From here the swap runs to the end: every row is already in memory.
-      if (rows.length > oldRows) found.resize(ws.getRangeByIndexes(top, left, rows.length + 1, cols));
+      // From here the swap runs to the end: every row is already in memory. Rows before the kept
+      // run are deleted as table rows (the kept rows, untouched, move up; cells below follow).
+      const cut = kept > 0 ? from : 0;
+      if (cut > 0) ws.getRangeByIndexes(top + 1, left, cut, cols).delete('Up');
+      const remaining = oldRows - cut;
+      if (final > remaining) found.resize(ws.getRangeByIndexes(top, left, final + 1, cols));
       const head = ws.getRangeByIndexes(top, left, 1, ours);
       head.values = [prepared.header];
-      await this.writeBlocks(context, ws, top + 1, left, prepared, rows, { onProgress: opts.onProgress }, false);
-      if (rows.length < oldRows) {
-        found.resize(ws.getRangeByIndexes(top, left, rows.length + 1, cols));
-        ws.getRangeByIndexes(top + 1 + rows.length, left, oldRows - rows.length, cols).clear('All');
+      await this.writeBlocks(context, ws, top + 1 + kept, left, prepared, tail, { onProgress: opts.onProgress }, false);
+      if (final < remaining) {
+        found.resize(ws.getRangeByIndexes(top, left, final + 1, cols));
+        ws.getRangeByIndexes(top + 1 + final, left, remaining - final, cols).clear('All');
       }
       if (!capName.isNullObject) {
         const cap = capName.getRange();
@@ -89,7 +101,7 @@ export class OfficeWriter implements TableWriter {
       const after = found.getRange();
       after.load('address');
       await context.sync();
-      return { tableName, sheetName: ws.name, address: after.address, rowCount: rows.length, columnCount: cols };
+      return { tableName, sheetName: ws.name, address: after.address, rowCount: final, columnCount: cols };
     });
   }
 

@@ -169,6 +169,29 @@ export class PreviewWorkbook {
     for (const v of Object.values(this.model.names)) if (v.sheet === s.name && v.row >= at) v.row += n;
   }
 
+  /**
+   * Deletes a block, shifting the cells below it (in its columns) up, as Excel's Range.delete(Up):
+   * a table spanning those columns loses the deleted data rows, or moves up when it is below.
+   */
+  deleteCellsUp(sheet: string, row: number, col: number, rows: number, cols: number): void {
+    const s = this.sheet(sheet);
+    if (!s || rows <= 0) return;
+    for (let r = row; r < s.rows.length; r++) {
+      const line = (s.rows[r] ??= []);
+      const from = s.rows[r + rows];
+      for (let c = col; c < col + cols; c++) {
+        const moved = from?.[c];
+        if (moved) line[c] = moved;
+        else delete line[c];
+      }
+    }
+    for (const t of this.model.tables) {
+      if (t.sheet !== s.name || t.col < col || t.col + t.cols > col + cols) continue;
+      if (t.row >= row + rows) t.row -= rows;
+      else if (t.row < row && row <= t.row + t.rows) t.rows -= Math.min(rows, t.row + t.rows - row + 1);
+    }
+  }
+
   /** Non-empty cells in a block, as [row, col] pairs (0-based). */
   occupied(sheet: string, row: number, col: number, rows: number, cols: number): [number, number][] {
     const s = this.sheet(sheet);

@@ -9,9 +9,9 @@ import { PreviewSummaries } from './preview-summary.js';
 import { renderedPieces } from './stream-blocks.js';
 import {
   CAPTION_ROW, HEADER_ROW, TABLE_STYLE, TableMissingError, TargetOccupiedError, WriteCancelledError,
-  captionName, cleanSheetName, uniqueName, uniqueTableName,
+  captionName, cleanSheetName, uniqueName, uniqueTableName, windowGrowth,
   type BlocksTableRequest, type NewTableRequest, type TableContent, type TableMeta, type TableWriter, type WorkbookSettings,
-  type SummaryWriter, type WriteOptions, type WriterOptions, type CostColumnRequest, type TableValues,
+  type SummaryWriter, type WriteOptions, type WriterOptions, type CostColumnRequest, type TableValues, type WindowRowsContent,
 } from './table-writer.js';
 import { recomputeCosts, storedBinding } from './preview-cost.js';
 
@@ -53,32 +53,42 @@ export class PreviewWriter implements TableWriter {
   }
 
   async replaceRows(tableName: string, content: TableContent, opts: WriteOptions = {}): Promise<TableMeta> {
+    return this.replaceWindowRows(tableName, { ...content, keep: { from: 0, rows: 0 } }, opts);
+  }
+
+  async replaceWindowRows(tableName: string, content: WindowRowsContent, opts: WriteOptions = {}): Promise<TableMeta> {
     const t = this.wb.table(tableName);
     if (!t) throw new TableMissingError(tableName);
+    const { from, rows: kept } = content.keep;
+    if (from < 0 || kept < 0 || from + kept > t.rows) throw new RangeError(`Table ${tableName} has ${t.rows} rows; rows ${from + 1} to ${from + kept} cannot be kept.`);
     const prepared = prepareTable(content, this.options.textStrategy ?? DEFAULT_TEXT_STRATEGY);
-    const rows = bodyRows(prepared);
+    const tail = kept > 0 ? prepared.rows : bodyRows(prepared);
     const ours = prepared.header.length;
     if (ours > t.cols) throw new Error(`Table ${tableName} has ${t.cols} columns; the query needs ${ours}. Insert it again as a new table.`);
-    if (rows.length > t.rows) {
-      const below = this.wb.occupied(t.sheet, t.row + 1 + t.rows, t.col, rows.length - t.rows, t.cols);
-      if (below.length > 0) throw new TargetOccupiedError(a1(t.sheet, t.row + 1 + t.rows, t.col, rows.length - t.rows, t.cols));
+    const growth = windowGrowth(t.rows, content);
+    if (growth > 0) {
+      const below = this.wb.occupied(t.sheet, t.row + 1 + t.rows, t.col, growth, t.cols);
+      if (below.length > 0) throw new TargetOccupiedError(a1(t.sheet, t.row + 1 + t.rows, t.col, growth, t.cols));
     }
     if (opts.signal?.aborted) throw new WriteCancelledError();
     // From here on the swap runs to the end: the data is all in memory, so nothing can fail half-way.
+    // The rows before the kept run go as Excel deletes table rows: cells below move up with the table.
+    if (kept > 0 && from > 0) this.wb.deleteCellsUp(t.sheet, t.row + 1, t.col, from, t.cols);
+    const final = kept + tail.length;
     this.wb.write(t.sheet, t.row, t.col, [prepared.header], [prepared.header.map(() => TEXT_NUMBER_FORMAT)]);
-    await this.writeBody(t.sheet, t.row + 1, prepared, rows, { ...opts, signal: undefined }, false, t.col);
+    await this.writeBody(t.sheet, t.row + 1 + kept, prepared, tail, { ...opts, signal: undefined }, false, t.col);
     const userCols = t.cols - ours;
-    if (userCols > 0 && rows.length > t.rows) {
+    if (userCols > 0 && final > t.rows) {
       // Like an Excel calculated column: new rows get the user's first-row formula or value.
       const template = this.wb.sheet(t.sheet)?.rows[t.row + 1]?.slice(t.col + ours, t.col + t.cols) ?? [];
       const target = this.wb.sheet(t.sheet);
-      for (let r = t.rows; r < rows.length && target; r++) {
+      for (let r = t.rows; r < final && target; r++) {
         const line = (target.rows[t.row + 1 + r] ??= []);
         template.forEach((cell, i) => { if (cell) line[t.col + ours + i] = { ...cell }; });
       }
     }
-    if (rows.length < t.rows) this.wb.clear(t.sheet, t.row + 1 + rows.length, t.col, t.rows - rows.length, t.cols);
-    t.rows = rows.length;
+    if (final < t.rows) this.wb.clear(t.sheet, t.row + 1 + final, t.col, t.rows - final, t.cols);
+    t.rows = final;
     const cap = this.wb.model.names[captionName(t.name)];
     if (cap) this.wb.write(cap.sheet, cap.row, cap.col, [[content.caption]], [[TEXT_NUMBER_FORMAT]]);
     recomputeCosts(this.wb);

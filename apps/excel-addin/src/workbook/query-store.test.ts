@@ -24,4 +24,14 @@ describe('query store', () => {
     const store = new QueryStore(new PreviewWriter(new PreviewWorkbook()).settings);
     await expect(store.save({ ...q, params: { token: 'abc' } })).rejects.toThrow(/looks like a secret/);
   });
+
+  it('round-trips a history and treats a damaged one as not ours', async () => {
+    const wb = new PreviewWorkbook();
+    const store = new QueryStore(new PreviewWriter(wb).settings);
+    const history = { rule: { kind: 'rolling' as const, months: 12 }, settleDays: 5, windows: [{ start: '2026-11-01T00:00:00', end: '2026-12-01T00:00:00', rows: 30, pulledAt: '2026-12-10T00:00:00.000Z' }] };
+    await store.save({ ...q, history });
+    expect((await store.get('MB_Usage_1'))?.history).toEqual(history);
+    wb.model.settings['meterbook.table.MB_Usage_1'] = JSON.stringify({ ...q, history: { ...history, rule: { kind: 'rolling' } } });
+    expect(await store.get('MB_Usage_1')).toBeUndefined();
+  });
 });

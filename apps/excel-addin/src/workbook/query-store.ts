@@ -6,6 +6,40 @@ import type { WorkbookSettings } from './table-writer.js';
 
 export type QueryParams = Record<string, string | string[]>;
 
+/** A history's range rule, dates as `yyyy-MM-ddTHH:mm:ss` (UTC): the SDK's RangeRule, as saved. */
+export type StoredRangeRule = { kind: 'fixed'; start: string; end: string } | { kind: 'rolling'; months: number } | { kind: 'toDate'; start: string };
+
+/** One month window a history table holds: `[start, end)` and its rows, in table order. */
+export interface StoredWindow {
+  start: string;
+  end: string;
+  rows: number;
+  /** ISO time the window was pulled. */
+  pulledAt: string;
+}
+
+/** What the last history refresh did (or why it failed), for the Tables tab and the caption. */
+export interface HistoryStatus {
+  /** ISO time of the run. */
+  at: string;
+  kept: number;
+  pulled: number;
+  dropped: number;
+  rowsAdded: number;
+  rowsRemoved: number;
+  /** Set when the last run failed: the table kept its previous rows. */
+  error?: string;
+}
+
+/** A table kept as a history: refresh re-pulls only the windows that are open or new. */
+export interface StoredHistory {
+  rule: StoredRangeRule;
+  windows: StoredWindow[];
+  /** The settle period the last refresh used (the workbook setting at that time). */
+  settleDays: number;
+  status?: HistoryStatus;
+}
+
 export interface StoredQuery {
   version: 1;
   /** `acronis-report`: an Acronis report (source Acronis; `realmId` then holds the tenant id). */
@@ -27,6 +61,8 @@ export interface StoredQuery {
   cost?: { header: string };
   /** ISO time of the last pull. */
   pulledAt: string;
+  /** Set when the table is kept as a history (usage at hour, day or month detail). */
+  history?: StoredHistory;
 }
 
 const PREFIX = 'meterbook.table.';
@@ -45,7 +81,18 @@ function isStoredQuery(v: unknown): v is StoredQuery {
   if (v === null || typeof v !== 'object') return false;
   const q = v as Partial<StoredQuery>;
   return q.version === 1 && (q.kind === 'usage' || q.kind === 'report' || q.kind === 'acronis-report') && typeof q.tableName === 'string'
-    && typeof q.realmId === 'string' && typeof q.params === 'object' && Array.isArray(q.columns);
+    && typeof q.realmId === 'string' && typeof q.params === 'object' && Array.isArray(q.columns)
+    && (q.history === undefined || isHistory(q.history));
+}
+
+function isHistory(h: unknown): h is StoredHistory {
+  if (h === null || typeof h !== 'object') return false;
+  const x = h as Partial<StoredHistory>;
+  const r = x.rule as Partial<Record<'kind' | 'start' | 'end' | 'months', unknown>> | undefined;
+  const ruleOk = r !== undefined && ((r.kind === 'fixed' && typeof r.start === 'string' && typeof r.end === 'string')
+    || (r.kind === 'rolling' && typeof r.months === 'number') || (r.kind === 'toDate' && typeof r.start === 'string'));
+  return ruleOk && typeof x.settleDays === 'number' && Array.isArray(x.windows)
+    && x.windows.every((w) => typeof w?.start === 'string' && typeof w.end === 'string' && typeof w.rows === 'number' && typeof w.pulledAt === 'string');
 }
 
 export class QueryStore {

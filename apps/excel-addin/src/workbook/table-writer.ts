@@ -36,6 +36,22 @@ export interface BlocksTableRequest extends Omit<NewTableRequest, 'records' | 'c
   caption: (rows: number) => string;
 }
 
+/**
+ * What `replaceWindowRows` writes: a run of the table's data rows kept as they are, followed by
+ * new records. Rows before the run are deleted (the run moves up to the top), rows after it are
+ * replaced by the records. Nothing kept (`rows: 0`) is a plain replaceRows.
+ */
+export interface WindowRowsContent extends TableContent {
+  keep: { from: number; rows: number };
+}
+
+/** Rows a window replacement needs below the table's last row (0 when it does not grow). */
+export function windowGrowth(currentRows: number, content: Pick<WindowRowsContent, 'keep' | 'records'>): number {
+  const cut = content.keep.rows > 0 ? content.keep.from : 0;
+  const final = content.keep.rows + (content.keep.rows > 0 ? content.records.length : Math.max(content.records.length, 1));
+  return Math.max(0, final - (currentRows - cut));
+}
+
 export interface WriteProgress {
   rowsWritten: number;
   /** Rows to write; when they arrive in blocks, the rows received so far. */
@@ -67,6 +83,13 @@ export interface TableWriter {
    * into non-empty cells is refused with TargetOccupiedError before anything is written.
    */
   replaceRows(tableName: string, content: TableContent, opts?: WriteOptions): Promise<TableMeta>;
+  /**
+   * A history refresh's write: keeps a run of rows untouched (closed windows), deletes the rows
+   * before it (windows a rolling range left) and replaces the rows after it with `records` (open
+   * and new windows). User columns and cells outside the table follow replaceRows' rules; growth
+   * into non-empty cells is refused with TargetOccupiedError before anything is written.
+   */
+  replaceWindowRows(tableName: string, content: WindowRowsContent, opts?: WriteOptions): Promise<TableMeta>;
   findTable(tableName: string): Promise<TableMeta | undefined>;
   /**
    * Inserts `rows` empty sheet rows right below the table, so that whatever the user put there

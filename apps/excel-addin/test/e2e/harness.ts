@@ -67,8 +67,10 @@ export async function startE2E(): Promise<E2E> {
  * A pane page at the default narrow width; everything off our origin is refused (no network).
  * The first-run placemat is skipped unless `firstRun` is kept.
  */
-export async function openPane(e: E2E, opts: { firstRun?: 'skip' | 'keep' } = {}): Promise<Page> {
+export async function openPane(e: E2E, opts: { firstRun?: 'skip' | 'keep'; beforeGoto?: (page: Page) => Promise<void> } = {}): Promise<Page> {
   const page = await e.context.newPage();
+  // E.g. a fake clock (page.clock.install), which must be in place before the pane's scripts run.
+  await opts.beforeGoto?.(page);
   await page.route('**/*', (route) => (route.request().url().startsWith(e.server.origin) ? route.continue() : route.abort()));
   await page.goto(`${e.server.origin}/taskpane.html`);
   await page.waitForSelector('body[data-ready="preview"]');

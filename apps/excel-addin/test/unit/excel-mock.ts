@@ -116,6 +116,7 @@ export function createExcelMock(wb = new PreviewWorkbook()): ExcelMock {
         return mock({ address: occ.length ? a1(box.sheet, occ[0]![0], occ[0]![1]) : '' }, { isNullObject: occ.length === 0 });
       },
       clear: () => wb.clear(box.sheet, box.row, box.col, box.rows, box.cols),
+      delete: (shift: string) => { if (shift !== 'Up') throw new Error(`InvalidArgument: shift ${shift}`); wb.deleteCellsUp(box.sheet, box.row, box.col, box.rows, box.cols); },
       getEntireRow: () => mock({}, { insert: (shift: string) => { if (shift !== 'Down') throw new Error(`InvalidArgument: shift ${shift}`); wb.insertRows(box.sheet, box.row, box.rows); } }),
     });
     boxes.set(m, box);

@@ -4,12 +4,22 @@ import { LazyList, type UsageClient, type UsageRecord } from '@meterbook/sdk';
 
 export interface FakeOptions {
   records: () => UsageRecord[];
-  /** Makes usage.all fail (after the probe) with this error. */
+  /** Makes usage.range fail (after the probe) with this error. */
   failWith?: Error;
 }
 
 export function fakeClient(opts: FakeOptions): UsageClient & { calls: string[] } {
   const calls: string[] = [];
+  const lazy = (name: string, progress: (n: number) => object) => (_q: unknown, o: { signal?: AbortSignal; onProgress?: (p: object) => void } = {}) => {
+    calls.push(name);
+    return new LazyList<UsageRecord>(async function* () {
+      if (o.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+      if (opts.failWith) throw opts.failWith;
+      const all = opts.records();
+      o.onProgress?.(progress(all.length));
+      yield* all;
+    });
+  };
   const client = {
     calls,
     usage: {
@@ -18,17 +28,9 @@ export function fakeClient(opts: FakeOptions): UsageClient & { calls: string[] }
         const all = opts.records();
         return { total: all.length, limit: q.limit ?? 100, count: Math.min(all.length, q.limit ?? 100), items: all.slice(0, q.limit ?? 100) };
       },
-      all: (_q: unknown, o: { signal?: AbortSignal; onProgress?: (p: object) => void } = {}) => {
-        calls.push('usage.all');
-        // Awaited (refresh) or iterated (insert), like the SDK's LazyList.
-        return new LazyList<UsageRecord>(async function* () {
-          if (o.signal?.aborted) throw new DOMException('aborted', 'AbortError');
-          if (opts.failWith) throw opts.failWith;
-          const all = opts.records();
-          o.onProgress?.({ pagesDone: 1, pagesTotal: 1, records: all.length, total: all.length });
-          yield* all;
-        });
-      },
+      // Awaited (refresh) or iterated (insert), like the SDK's LazyList; progress in each call's own shape.
+      range: lazy('usage.range', (n) => ({ windowsDone: 1, windowsTotal: 1, windowsCounted: 1, records: n, total: n })),
+      all: lazy('usage.all', (n) => ({ pagesDone: 1, pagesTotal: 1, records: n, total: n })),
     },
   };
   return client as unknown as UsageClient & { calls: string[] };

@@ -1,6 +1,7 @@
 // Typed rows of a csv_v2_0 output: `usage.*` columns are numbers (bytes, quantities, seconds as
 // the API gives them), other columns text; empty cells (often `infra.*`) are left out.
 import { UnreadableValue } from '../core/api-context.js';
+import { readNumber } from '../core/numbers.js';
 import type { AcronisUsageRow } from './types.js';
 
 export function rowReader(header: string[]): (cells: string[]) => AcronisUsageRow {
@@ -13,7 +14,7 @@ export function rowReader(header: string[]): (cells: string[]) => AcronisUsageRo
       if (cell === '') continue;
       const name = names[i] as string;
       if (numeric[i]) {
-        const value = Number(cell);
+        const value = readNumber(cell);
         if (!Number.isFinite(value)) throw new UnreadableValue(`${name} is not a number: ${JSON.stringify(cell.slice(0, 40))}`);
         row[name] = value;
       } else {

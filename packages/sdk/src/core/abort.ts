@@ -19,24 +19,42 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+// One listener per signal however many calls wait on it: a walk's signal is shared by every page
+// in flight (up to 16), and Node warns of a leak past ten listeners on one signal.
+const followers = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Calls `listener` once when `signal` aborts; returns what detaches it. */
+export function onAbort(signal: AbortSignal, listener: () => void): () => void {
+  let listeners = followers.get(signal);
+  if (listeners === undefined) {
+    const all = new Set<() => void>();
+    listeners = all;
+    followers.set(signal, all);
+    signal.addEventListener('abort', () => {
+      followers.delete(signal);
+      for (const each of all) each();
+    }, { once: true });
+  }
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** A signal that aborts when any of the given ones does; `dispose` detaches the listeners. */
 export function anySignal(signals: (AbortSignal | undefined)[]): { signal: AbortSignal; dispose: () => void } {
   const controller = new AbortController();
   const present = signals.filter((s): s is AbortSignal => s !== undefined);
-  const listeners: [AbortSignal, () => void][] = [];
+  const detach: (() => void)[] = [];
   for (const signal of present) {
     if (signal.aborted) {
       controller.abort(signal.reason);
       break;
     }
-    const listener = (): void => controller.abort(signal.reason);
-    signal.addEventListener('abort', listener, { once: true });
-    listeners.push([signal, listener]);
+    detach.push(onAbort(signal, () => controller.abort(signal.reason)));
   }
   return {
     signal: controller.signal,
     dispose: () => {
-      for (const [signal, listener] of listeners) signal.removeEventListener('abort', listener);
+      for (const each of detach) each();
     },
   };
 }

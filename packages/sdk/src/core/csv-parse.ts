@@ -53,16 +53,16 @@ function unquote(text: string, from: number, end: number): string {
 }
 
 /**
- * Parses the complete records of `text` into `rows` and returns where the first incomplete one
- * starts (the tail to prepend to the next chunk). With `final`, the text is the whole rest of the
- * body: the last record needs no line break. Records end at \r\n, \n or \r; blank lines are no
+ * Parses the complete records of `text` from `from` (a record's start) into `rows` and returns
+ * where the first incomplete one starts (the tail to prepend to the next chunk). With `final`, the
+ * text is the whole rest of the body: the last record needs no line break. Records end at \r\n, \n or \r; blank lines are no
  * records. Quoted fields may hold commas, doubled quotes and line breaks. Characters after a
  * closing quote, up to the next delimiter, are kept in the field instead of being lost.
  */
-export function parseRecords(text: string, final: boolean, rows: string[][]): number {
+export function parseRecords(text: string, final: boolean, rows: string[][], from = 0): number {
   const n = text.length;
-  let start = 0;
-  let pos = 0;
+  let start = from;
+  let pos = from;
   let row: string[] = [];
   for (;;) {
     if (pos >= n) {

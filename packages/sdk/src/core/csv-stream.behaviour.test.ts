@@ -54,6 +54,17 @@ describe('readCsvBatches', () => {
     expect(await batches(['a,"say ""hi', '""\n"\n'])).toEqual([[['a', 'say "hi"\n']]]);
   });
 
+  it('finishes a record left open at a chunk\'s end with the next chunk\'s first line, or more', async () => {
+    // Open field, closed on the next chunk's first line; then rows read in place.
+    expect(await batches(['a,"x', 'y",1\n2,3\n'])).toEqual([[['a', 'xy', '1'], ['2', '3']]]);
+    // A quoted line break after the boundary: the record needs more than that first line.
+    expect(await batches(['h\n"p', '\nq\nr",s\nt\n'])).toEqual([[['h']], [['p\nq\nr', 's'], ['t']]]);
+    // A \r at a chunk's end and its \n at the next one's start; a doubled quote split in two.
+    expect(await batches(['a,b\r', '\nc,"d"', '"e"\n'])).toEqual([[['a', 'b']], [['c', 'd"e']]]);
+    // The first line finishes the open record and holds another record, then a chunk with no line break.
+    expect(await batches(['k,"v', '",1\r\n"w",2\n"z', 'z', '",3\n'])).toEqual([[['k', 'v', '1'], ['w', '2']], [['zz', '3']]]);
+  });
+
   it('gives no row for a file that ends in blank space, nor for an empty file', async () => {
     expect(await batches(['a,b\n', ' ', '  '])).toEqual([[['a', 'b']]]);
     expect(await batches([])).toEqual([]);

@@ -31,9 +31,11 @@ describe('toApiDateTime', () => {
     expect(toApiDateTime('2024-02-29')).toBe('2024-02-29T00:00:00');
   });
 
-  it('refuses a year before 100 rather than moving it into the 1900s', () => {
-    for (const text of ['0050-01-01', '0050-01-01T00:00:00', '0099-12-31T23:59:59']) expect(toApiDateTime(text)).toBeUndefined();
-    expect(toApiDateTime('0100-01-01')).toBe('0100-01-01T00:00:00');
+  it('reads a year before 100 as written, not moved into the 1900s, and sends it back the same', () => {
+    for (const [text, sent] of [['0050-01-01', '0050-01-01T00:00:00'], ['0050-01-01T00:00:00', '0050-01-01T00:00:00'], ['0099-12-31T23:59:59', '0099-12-31T23:59:59'], ['0000-02-29', '0000-02-29T00:00:00'], ['0100-01-01', '0100-01-01T00:00:00']]) {
+      expect(toApiDateTime(text)).toBe(sent);
+    }
+    expect(toApiDateTime('0100-02-29')).toBeUndefined();
   });
 
   it('refuses what is not text or a Date', () => {
@@ -68,6 +70,33 @@ describe('parseApiDateTime', () => {
     }
     expect(toApiDateTime('2022-03-01')).toBe('2022-03-01T00:00:00');
     expect(toApiDateTime(new Date(Date.UTC(2022, 2, 1, 23, 30)))).toBe('2022-03-01T23:30:00');
+  });
+
+  it('reads the years 0000 to 0099 as themselves in every form, as toApiDateTime does', () => {
+    for (const [text, iso] of [
+      ['0050-01-01T00:00:00', '0050-01-01T00:00:00.000Z'],
+      ['0000-01-01T00:00:00', '0000-01-01T00:00:00.000Z'],
+      ['0099-12-31T23:59:59', '0099-12-31T23:59:59.000Z'],
+      ["0050-06-15'T'12:00:00", '0050-06-15T12:00:00.000Z'],
+      ['0050-06-15', '0050-06-15T00:00:00.000Z'],
+      ['0050-06-15T12:00:00.5', '0050-06-15T12:00:00.500Z'],
+    ] as const) {
+      expect(parseApiDateTime(text)?.toISOString()).toBe(iso);
+      expect(parseApiDateTime(text)?.getUTCFullYear()).toBe(Number(iso.slice(0, 4)));
+    }
+    const early = parseApiDateTime('0007-03-04T05:06:07') as Date;
+    expect(toApiDateTime(early)).toBe('0007-03-04T05:06:07');
+  });
+
+  it('knows the leap years of the plain form: every 4th, not every 100th, every 400th', () => {
+    for (const text of ['2024-02-29T00:00:00', '2000-02-29T00:00:00', '0000-02-29T00:00:00', '1600-02-29T23:59:59']) expect(parseApiDateTime(text)?.toISOString().slice(0, 19)).toBe(text);
+    for (const text of ['2023-02-29T00:00:00', '1900-02-29T00:00:00', '2100-02-29T00:00:00', '0100-02-29T00:00:00']) expect(parseApiDateTime(text)).toBeUndefined();
+    for (const text of ['2024-01-31T00:00:00', '2024-03-31T00:00:00', '2024-04-30T00:00:00', '2024-12-31T23:59:59']) expect(parseApiDateTime(text)?.toISOString().slice(0, 19)).toBe(text);
+    for (const text of ['2024-04-31T00:00:00', '2024-06-31T00:00:00', '2024-09-31T00:00:00', '2024-11-31T00:00:00', '2024-12-32T00:00:00', '2024-13-01T00:00:00']) expect(parseApiDateTime(text)).toBeUndefined();
+  });
+
+  it('refuses a plain-form value with a sign, a space or a letter where a digit goes', () => {
+    for (const text of ['2024-0-101T00:00:00', '2024-01-01T0 :00:00', '-024-01-01T00:00:00', '2024-01-01T00:00:0x', '2024/01/01T00:00:00', '2024-01-01 00:00:00x']) expect(parseApiDateTime(text)).toBeUndefined();
   });
 
   it('refuses every part that rolls over in the plain form', () => {

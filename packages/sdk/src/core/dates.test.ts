@@ -34,4 +34,18 @@ describe('dates', () => {
     expect(again).not.toBe(first);
     expect(again?.toISOString()).toBe('2025-03-04T05:06:07.000Z');
   });
+
+  it('reads the plain form digit by digit to the same instant as an ISO reading, day after day', () => {
+    const cases: string[] = [];
+    for (let time = Date.UTC(1999, 0, 1); time < Date.UTC(2001, 2, 2); time += 86_400_000 + 3_661_000) cases.push(new Date(time).toISOString().slice(0, 19));
+    for (const text of cases) expect(parseApiDateTime(text)?.getTime()).toBe(Date.parse(`${text}Z`));
+    // Every few years from 0 to 9999, at the ends of months and around leap days.
+    for (let year = 0; year <= 9999; year += 37) {
+      for (const [month, day] of [[1, 1], [2, 28], [3, 1], [12, 31], [6, 30]] as const) {
+        const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T23:59:58`;
+        expect(parseApiDateTime(text)?.getTime()).toBe(Date.parse(`${text}Z`));
+      }
+    }
+    expect(cases.length).toBeGreaterThan(700);
+  });
 });

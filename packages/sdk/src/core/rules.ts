@@ -4,6 +4,7 @@
 //   bodyDateRange  two dates in the JSON body (JSON Pointers): start before (or on) end,
 //                  optionally not in the future and at most maxDays apart
 //   forbiddenWhen  a body value that must be absent while another one equals a given value
+import { parseApiDateTime } from './dates.js';
 import type { ValidationIssue } from './errors.js';
 import { fieldLabel, type OperationConstraint, type RequestValues } from './validation.js';
 
@@ -77,13 +78,15 @@ export const dateRangeChecker: RuleChecker = {
   rule: 'dateRange',
   check(rules, operation, values, flagged) {
     const range = rules.dateRange;
-    const names = new Set(operation.parameters.map((p) => p.name));
-    if (!range || !names.has(range.start) || !names.has(range.end) || flagged.has(range.start) || flagged.has(range.end)) return [];
+    const takes = (name: string): boolean => operation.parameters.some((p) => p.name === name);
+    if (!range || !takes(range.start) || !takes(range.end) || flagged.has(range.start) || flagged.has(range.end)) return [];
     const start = values.query?.[range.start];
     const end = values.query?.[range.end];
-    const startMs = Date.parse(`${String(start)}Z`);
-    const endMs = Date.parse(`${String(end)}Z`);
-    if (typeof start !== 'string' || typeof end !== 'string' || Number.isNaN(startMs) || Number.isNaN(endMs)) return [];
+    if (typeof start !== 'string' || typeof end !== 'string') return [];
+    // The dates were put in the API's form (UTC without a zone) before the rules are checked.
+    const startMs = parseApiDateTime(start)?.getTime() ?? Number.NaN;
+    const endMs = parseApiDateTime(end)?.getTime() ?? Number.NaN;
+    if (Number.isNaN(startMs) || Number.isNaN(endMs)) return [];
     return checkRange(range.start, range.end, startMs, endMs, range, [start, end]);
   },
 };

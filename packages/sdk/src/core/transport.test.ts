@@ -25,6 +25,14 @@ describe('transport', () => {
     expect(result.correlationId).toBe('corr-page-0');
   });
 
+  it('sends a string token trimmed, on every call and every retry', async () => {
+    const fetch = fakeFetch((_req, i) => (i === 1 ? json({ status: 503, code: 'E_UNAVAILABLE', message: 'busy' }, { status: 503, headers: { 'retry-after': '0' } }) : page()));
+    const client = createUsageClient({ token: `  ${token}\n`, fetch });
+    await client.usage.list(query);
+    await client.usage.list(query);
+    expect(fetch.seen.map((s) => s.headers.authorization)).toEqual([`Bearer ${token}`, `Bearer ${token}`, `Bearer ${token}`]);
+  });
+
   it('retries 503 and succeeds, keeping the same request id', async () => {
     const fetch = fakeFetch((_req, i) => (i < 2 ? json({ status: 503, code: 'E_UNAVAILABLE', message: 'busy' }, { status: 503, headers: { 'retry-after': '0' } }) : page()));
     const result = await createUsageClient({ token, fetch }).usage.list(query);

@@ -1,10 +1,11 @@
 // The one transport for every API: request ids, auth, deadline, abort, retries, typed errors.
 // It sits under openapi-fetch as its `fetch`, so every typed call goes through it.
-import { DeadlineExceeded, sleep } from './abort.js';
+import { DeadlineExceeded, onAbort, sleep } from './abort.js';
 import { resolveToken, type TokenSource } from './auth.js';
 import { createApiError, kindOfStatus, type ApiError, type ApiErrorKind } from './errors.js';
 import { announceRetry, defaultRetryPolicy, isRetryable, networkCodeOf, parseRetryAfter, retryDelayMs, type RetryEvent, type RetryPolicy } from './retry.js';
 import { redactUrl, scrub } from './redact.js';
+import { hasSpaceOrControl } from './validation.js';
 
 export interface TransportOptions {
   /** The API's name in error messages, e.g. "HERE Usage API". */
@@ -82,6 +83,10 @@ export function createTransport(options: TransportOptions): Transport {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const origin = new URL(baseUrl).origin;
+  // A usable string token is the same on every call: no await for it. Any other goes through
+  // resolveToken, which asks a function or refuses an unusable string in the call's words.
+  const fixed = typeof options.token === 'string' ? options.token.trim() : '';
+  const fixedToken = fixed !== '' && !hasSpaceOrControl(fixed) ? fixed : undefined;
 
   async function send(request: Request, context: CallContext): Promise<Response> {
     const requestId = context.requestId ?? request.headers.get('x-request-id') ?? newId();
@@ -91,10 +96,10 @@ export function createTransport(options: TransportOptions): Transport {
     const controller = new AbortController();
     const signal = controller.signal;
     const timer = setTimeout(() => controller.abort(new DeadlineExceeded(timeoutMs)), timeoutMs);
-    const onCallerAbort = (): void => controller.abort(context.signal?.reason);
-    if (context.signal?.aborted) onCallerAbort();
-    else context.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const dispose = (): void => context.signal?.removeEventListener('abort', onCallerAbort);
+    const callerSignal = context.signal;
+    const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) onCallerAbort();
+    const dispose = callerSignal === undefined || callerSignal.aborted ? (): void => undefined : onAbort(callerSignal, onCallerAbort);
     const started = Date.now();
     let refreshedToken = false;
     let correlationId: string | undefined;
@@ -136,7 +141,7 @@ export function createTransport(options: TransportOptions): Transport {
         // Credentials go only to the API's own origin: a report link may point elsewhere.
         if (!sameOrigin) headers.delete('authorization');
         else if (options.token !== undefined) {
-          token = await resolveToken(options.token, { forceRefresh: refreshedToken, signal });
+          token = fixedToken ?? (await resolveToken(options.token, { forceRefresh: refreshedToken, signal }));
           headers.set('Authorization', `Bearer ${token}`);
         }
         try {

@@ -65,9 +65,10 @@ export function operationConstraint(spec: GeneratedSpec, operationId: string): O
 
 /** Checks a request against its spec (and its rules, with the given checkers) and throws a ValidationError listing every problem. */
 export function checkRequest(spec: GeneratedSpec, checkers: readonly RuleChecker[], operationId: string, values: RequestValues, earlier: ValidationIssue[] = []): void {
+  const found = validateRequest(operationConstraint(spec, operationId), values, spec.rules, checkers);
+  if (found.length === 0 && earlier.length === 0) return;
   const flagged = new Set(earlier.map((issue) => issue.field));
-  const issues = [...earlier, ...validateRequest(operationConstraint(spec, operationId), values, spec.rules, checkers).filter((issue) => !flagged.has(issue.field))];
-  if (issues.length > 0) throw new ValidationError(operationId, issues);
+  throw new ValidationError(operationId, [...earlier, ...found.filter((issue) => !flagged.has(issue.field))]);
 }
 
 export interface OperationConstraint {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planHistory, splitRange, UsageValidationError, type HeldWindow } from '../index.js';
+import { planHistory, type HeldWindow } from '../history.js';
+import { splitRange, UsageValidationError } from '../index.js';
 
 const d = (text: string) => new Date(`${text}Z`);
 const day = (w: { startDate: Date; endDate: Date }) => `${w.startDate.toISOString().slice(0, 10)}..${w.endDate.toISOString().slice(0, 19)}`;

@@ -218,3 +218,37 @@ describe('usage.all: what is fetched', () => {
     expect(error).toMatchObject({ kind: 'incomplete', page: 1 });
   });
 });
+
+describe('usage.all: the pages after the first', () => {
+  it('are asked for as soon as the first page answers, before its records are taken', async () => {
+    const data = records(20);
+    const asked: number[] = [];
+    const fetch = fakeFetch((req) => {
+      asked.push(offsetOf(req));
+      return page(offsetOf(req), { total: 20, limit: 5, lastOffset: 3, items: data.slice(offsetOf(req) * 5, offsetOf(req) * 5 + 5) });
+    });
+    const walk = createUsageClient({ token: 't0ken-abc', fetch }).usage.all(query, { pageSize: 5, concurrency: 3 })[Symbol.asyncIterator]();
+    expect((await walk.next()).value).toEqual(data[0]);
+    // Let the requests that have started reach the fetch.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked).toEqual([0, 1, 2, 3]);
+    const rest: unknown[] = [];
+    for (let step = await walk.next(); step.done !== true; step = await walk.next()) rest.push(step.value);
+    expect(rest).toEqual(data.slice(1));
+    expect(asked).toHaveLength(4);
+  });
+
+  it('stop with the walk when the caller leaves during the first page, without an unhandled rejection', async () => {
+    const data = records(20);
+    const fetch = fakeFetch((req) => page(offsetOf(req), { total: 20, limit: 5, lastOffset: 3, items: data.slice(offsetOf(req) * 5, offsetOf(req) * 5 + 5) }));
+    const got: unknown[] = [];
+    for await (const item of createUsageClient({ token: 't0ken-abc', fetch }).usage.all(query, { pageSize: 5, concurrency: 2 })) {
+      got.push(item);
+      if (got.length === 2) break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(got).toEqual(data.slice(0, 2));
+    // At most the pages asked for with the first one's answer: nothing starts after the break.
+    expect(fetch.seen.length).toBeLessThanOrEqual(3);
+  });
+});

@@ -36,6 +36,7 @@ export async function* walkPages<T>(walk: PageWalk<T>): AsyncGenerator<T> {
   // A page whose turn comes after the walk was stopped is never asked for.
   const fetchPage = (n: number): Promise<Page<T>> =>
     limiter.run(() => (signal.aborted ? Promise.reject(walkAborted(walk.api, walk.operation, 'the walk was cancelled.', n)) : walk.fetchPage(n, signal)));
+  let rest: AsyncGenerator<Page<T>> | undefined;
   try {
     const first = await fetchPage(0);
     const total = first.total;
@@ -48,11 +49,18 @@ export async function* walkPages<T>(walk: PageWalk<T>): AsyncGenerator<T> {
     let pagesDone = 1;
     let lastCorrelationId = first.correlationId;
     walk.onProgress?.({ pagesDone, pagesTotal, records, total });
+
+    // The next pages are asked for now, while the first page's records are handed out: a caller
+    // that works on each record (a sheet write) would otherwise hold every other request back.
+    const later = first.items.length > 0 ? range(1, lastOffset) : range(1, 0);
+    rest = mapInOrder(later, concurrency, fetchPage);
+    const ahead = rest.next();
+    ahead.catch(() => undefined); // its failure is thrown below, once the first page is out
     yield* first.items;
 
     let offset = 0;
-    const later = first.items.length > 0 ? range(1, lastOffset) : range(1, 0);
-    for await (const page of mapInOrder(later, concurrency, fetchPage)) {
+    for (let step = await ahead; step.done !== true; step = await rest.next()) {
+      const page = step.value;
       offset++;
       if (walk.signal?.aborted) throw walkAborted(walk.api, walk.operation, `the walk was cancelled after ${records} of ${total} records.`, offset);
       lastCorrelationId = page.correlationId;
@@ -74,5 +82,7 @@ export async function* walkPages<T>(walk: PageWalk<T>): AsyncGenerator<T> {
   } finally {
     stop.abort();
     dispose();
+    // Stopped early (break, error): the pages still to come are not asked for.
+    rest?.return(undefined).catch(() => undefined);
   }
 }

@@ -2,10 +2,13 @@
 import { toApiDateTime } from '../core/dates.js';
 import { ValidationError, type ValidationIssue } from '../core/errors.js';
 import { dateRangeChecker } from '../core/rules.js';
-import { checkRequest, fieldLabel, operationConstraint, type RequestValues } from '../core/validation.js';
+import { checkRequest, fieldLabel, operationConstraint, type ParameterConstraint, type RequestValues } from '../core/validation.js';
 import { spec } from '../generated/usage-v2.constraints.gen.js';
 
 export type UsageOperationId = keyof typeof spec.operations;
+
+/** The checkers of the spec's cross-field rules. */
+const checkers = [dateRangeChecker];
 
 /** Names the caller may pass for an operation, beyond its spec parameters. */
 const extraKeys: Partial<Record<UsageOperationId, string[]>> = { createUsageReport: ['subAccounts'] };
@@ -27,6 +30,18 @@ function normalize(name: string, value: unknown, issues: ValidationIssue[]): unk
   return value;
 }
 
+// The parameters a caller may pass, by name, worked out once per operation rather than per call.
+const byName = new Map<UsageOperationId, Map<string, ParameterConstraint>>();
+
+function parametersByName(operationId: UsageOperationId): Map<string, ParameterConstraint> {
+  let known = byName.get(operationId);
+  if (known === undefined) {
+    known = new Map(operationConstraint(spec, operationId).parameters.filter((p) => p.in !== 'header').map((p) => [p.name, p]));
+    byName.set(operationId, known);
+  }
+  return known;
+}
+
 export interface BuiltRequest {
   path: Record<string, unknown>;
   query: Record<string, unknown>;
@@ -38,13 +53,12 @@ export interface BuiltRequest {
  * and validates everything against the spec. Throws ValidationError listing every problem.
  */
 export function buildRequest(operationId: UsageOperationId, input: unknown): BuiltRequest {
-  const operation = operationConstraint(spec, operationId);
   const issues: ValidationIssue[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ValidationError(operationId, [{ field: 'params', message: 'The parameters must be an object, e.g. { realmId, startDate, endDate }.' }]);
   }
   const params = input as Record<string, unknown>;
-  const known = new Map(operation.parameters.filter((p) => p.in !== 'header').map((p) => [p.name, p]));
+  const known = parametersByName(operationId);
   const values: RequestValues & BuiltRequest = { path: {}, query: {} };
   for (const [name, raw] of Object.entries(params)) {
     const parameter = known.get(name);
@@ -59,6 +73,6 @@ export function buildRequest(operationId: UsageOperationId, input: unknown): Bui
   }
   if (operationId === 'createUsageReport' && params.subAccounts !== undefined) values.body = { subAccounts: params.subAccounts };
   // A date that could not be read is reported once, not again as "required".
-  checkRequest(spec, [dateRangeChecker], operationId, values, issues);
+  checkRequest(spec, checkers, operationId, values, issues);
   return values;
 }

@@ -2,6 +2,7 @@
 // field name with numbers as numbers. An unreadable value is an error, never a silent blank.
 import { UnreadableValue } from '../core/api-context.js';
 import { parseApiDateTime } from '../core/dates.js';
+import { readNumber } from '../core/numbers.js';
 import type { components } from '../generated/usage-v2.gen.js';
 import type { Report, ReportParameters, UsageCsvRow, UsageRecord, UsageRecordWire } from './types.js';
 
@@ -59,7 +60,7 @@ export function csvRowReader(header: string[]): (cells: string[]) => UsageCsvRow
       const field = fields[i] as string;
       const kind = kinds[i];
       if (kind === 'number') {
-        const value = Number(cell);
+        const value = readNumber(cell);
         if (!Number.isFinite(value)) throw new UnreadableValue(`${field} is not a number: ${JSON.stringify(cell.slice(0, 40))}`);
         row[field] = value;
       } else if (kind === 'date') {
