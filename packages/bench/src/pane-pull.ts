@@ -25,9 +25,13 @@ const PARAMS_FULL = { startDate: '2025-02-26T00:00:00', endDate: '2025-06-01T00:
 const PARAMS_QUICK = { startDate: '2025-05-01T00:00:00', endDate: '2025-05-01T10:00:00', detailLevel: 'hour' };
 const NOW = () => new Date('2025-06-01T08:00:00Z');
 
-/** The old Insert: every page held in memory (usage.all at the pane's concurrency), then one createTable. */
+/**
+ * The old Insert: every record held in memory, then one createTable. It pulls through usage.range
+ * as the pane now does (month windows, the pane's concurrency), so both variants write the same
+ * records in the same order and differ only in holding versus streaming.
+ */
 async function holdThenWrite(client: UsageClient, writer: TableWriter, params: typeof PARAMS_FULL, onWrite: () => void): Promise<void> {
-  const records = await client.usage.all(toUsageQuery(REALM, params), { concurrency: 4 }).toArray();
+  const records = await client.usage.range(toUsageQuery(REALM, params), { concurrency: 4 }).toArray();
   const columns = hereColumns(params, { source: 'usage' });
   const caption = hereCaption({ source: 'usage', realmId: REALM, params, rows: records.length, refreshedAt: NOW() });
   await writer.createTable({ sheetName: usageSheetName(params), tablePrefix: 'MB_Usage', caption, columns, records }, { onProgress: onWrite });
