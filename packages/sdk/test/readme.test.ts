@@ -44,7 +44,7 @@ function typeCheck(sources: string[]): string[] {
       types: ['node'],
       typeRoots: [join(root, 'node_modules/@types'), join(root, '../../node_modules/@types')],
       baseUrl: root,
-      paths: { '@meterbook/sdk': ['src/index.ts'], '@meterbook/sdk/node': ['src/node.ts'], '@meterbook/sdk/acronis': ['src/acronis.ts'], '@meterbook/sdk/history': ['src/history.ts'] },
+      paths: { '@meterbook/sdk': ['src/index.ts'], '@meterbook/sdk/node': ['src/node.ts'], '@meterbook/sdk/acronis': ['src/acronis.ts'], '@meterbook/sdk/history': ['src/history.ts'], '@meterbook/sdk/credentials': ['src/credentials.ts'] },
     });
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
       const where = d.file ? `${d.file.fileName.replace(dir, 'README')}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
