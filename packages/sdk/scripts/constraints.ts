@@ -132,10 +132,14 @@ export function extractConstraints(document: OpenApiDocument): JsonObject {
   for (const [path, pathItemOrRef] of Object.entries(document.paths)) {
     const pathItem = resolveRef(document, pathItemOrRef);
     if (!isObject(pathItem)) continue;
+    // A path on a server of its own is another service's (the HERE account service's token
+    // endpoint): its request is built by the SDK's own code from checked values, never from a
+    // caller's parameters, so the validator has nothing to check there.
+    if (Array.isArray(pathItem.servers)) continue;
     const shared = parameterKeys(document, pathItem.parameters, parameters, path);
     for (const method of methods) {
       const operation = pathItem[method];
-      if (!isObject(operation) || typeof operation.operationId !== 'string') continue;
+      if (!isObject(operation) || typeof operation.operationId !== 'string' || Array.isArray(operation.servers)) continue;
       const entry: JsonObject = { parameters: [...shared, ...parameterKeys(document, operation.parameters, parameters, operation.operationId)] };
       const body = jsonBody(document, operation.requestBody);
       if (body !== undefined) entry.body = body;

@@ -44,22 +44,23 @@ export interface ApiErrorDetails {
 
 /** A call to an API failed. `kind` says how; `correlationId` is the id support asks for. */
 export class ApiError extends Error {
-  readonly kind: ApiErrorKind;
-  readonly api: string;
-  readonly operation: string;
-  readonly method: string | undefined;
-  readonly url: string | undefined;
-  readonly status: number | undefined;
-  readonly code: string | undefined;
-  readonly correlationId: string | undefined;
-  readonly requestId: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly page: number | undefined;
-  readonly attempts: number | undefined;
+  // Declared and set in the constructor, in this order with `name` last (as defined fields were),
+  // so that a bundle does not carry each field's name twice.
+  declare readonly kind: ApiErrorKind;
+  declare readonly api: string;
+  declare readonly operation: string;
+  declare readonly method: string | undefined;
+  declare readonly url: string | undefined;
+  declare readonly status: number | undefined;
+  declare readonly code: string | undefined;
+  declare readonly correlationId: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly page: number | undefined;
+  declare readonly attempts: number | undefined;
 
   constructor(details: ApiErrorDetails) {
     super(describe(details), details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = new.target.name;
     this.kind = details.kind;
     this.api = details.api;
     this.operation = details.operation;
@@ -72,6 +73,7 @@ export class ApiError extends Error {
     this.retryAfterMs = details.retryAfterMs;
     this.page = details.page;
     this.attempts = details.attempts;
+    this.name = new.target.name;
   }
 }
 
@@ -148,14 +150,14 @@ export interface ValidationIssue {
 
 /** Input was rejected before any request was sent. `issues` lists every problem at once. */
 export class ValidationError extends Error {
-  readonly issues: readonly ValidationIssue[];
-  readonly operation: string;
+  declare readonly issues: readonly ValidationIssue[];
+  declare readonly operation: string;
 
   constructor(operation: string, issues: ValidationIssue[]) {
     const lines = issues.map((issue) => `- ${issue.message}`).join('\n');
     super(`Please correct ${issues.length === 1 ? 'this' : `these ${issues.length}`} before sending ${operation}:\n${lines}`);
-    this.name = new.target.name;
-    this.operation = operation;
     this.issues = issues;
+    this.operation = operation;
+    this.name = new.target.name;
   }
 }

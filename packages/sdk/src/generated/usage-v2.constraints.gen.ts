@@ -319,35 +319,6 @@ export const spec = {
     "requestId",
     "correlationId"
    ]
-  },
-  "requestToken": {
-   "parameters": [],
-   "body": {
-    "required": true,
-    "schema": {
-     "type": "object",
-     "required": [
-      "grant_type"
-     ],
-     "properties": {
-      "grant_type": {
-       "type": "string",
-       "enum": [
-        "client_credentials"
-       ]
-      },
-      "expires_in": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 86400
-      },
-      "scope": {
-       "type": "string",
-       "maxLength": 256
-      }
-     }
-    }
-   }
   }
  },
  "rules": {
