@@ -53,11 +53,11 @@ Meterbook demo. Everything below is a development credential of the embedded ser
 never a real one, never for production.
 
 Open the pane:      ${gatewayUrl}/taskpane.html
-                    Press "Try the demo": it connects HERE and Acronis through the local gateway
+                    Press "Try it with demo data": it connects HERE and Acronis through the local gateway
                     (its access key is handed to this page by GET /api/demo, loopback only).
 
 To try the other ways to sign in, open the pane from the embedded server instead:
-                    ${direct}/taskpane.html   (choose "Directly")
+                    ${direct}/taskpane.html   (Connection tab, Route "Direct")
   HERE Usage API    base URL ${direct}/v2   realms ${server.realms.join(', ')}
     token           ${server.token}   (local only)
     app key         id ${accessKeyId}   secret ${accessKeySecret}   (local only)

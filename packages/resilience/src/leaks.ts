@@ -1,7 +1,9 @@
 // The secret scan: a token or an app secret must appear in no log line, no error (message,
 // stack, properties, cause chain) and no request, except the bearer token in the Authorization
 // header of requests to the API's own origin (and the signed OAuth header to the token endpoint,
-// which carries a signature, never the secret).
+// which carries a signature, never the secret). A secret counts in every form the SDK redacts (as
+// is, URL-encoded, base64/base64url of `id:secret`): the scan uses the SDK's own rule, not a copy.
+import { secretRedactor } from '@meterbook/sdk/node';
 import type { Recorder } from './recorder.js';
 
 /** Every string reachable from an error: message, stack, own properties, causes, nested errors. */
@@ -32,12 +34,14 @@ export interface LeakScan {
 export function findLeaks(recorder: Recorder, scan: LeakScan): string[] {
   const secrets = [...new Set([...scan.secrets, ...recorder.issuedTokens])].filter((s) => s.length >= 8);
   const leaks: string[] = [];
-  const hit = (text: string): string | undefined => secrets.find((s) => text.includes(s) || text.includes(encodeURIComponent(s)));
+  const redact = secretRedactor(secrets);
+  // Anything the redactor would change holds a secret in one of its forms.
+  const hit = (text: string): boolean => redact(text) !== text;
   recorder.logs.forEach((line, i) => {
     if (hit(line)) leaks.push(`log line ${i}: ${line.slice(0, 120)}`);
   });
   recorder.errors.forEach((error, i) => {
-    const text = errorTexts(error).find((t) => hit(t) !== undefined);
+    const text = errorTexts(error).find(hit);
     if (text !== undefined) leaks.push(`error ${i} (${error instanceof Error ? error.name : typeof error}): ${text.slice(0, 120)}`);
   });
   for (const request of recorder.requests) {
@@ -48,8 +52,8 @@ export function findLeaks(recorder: Recorder, scan: LeakScan): string[] {
         if (!scan.trustedOrigins.includes(origin)) leaks.push(`Authorization header sent to ${origin}`);
         // A bearer token to its own API is the point; any other secret in the header is not.
         const bearer = /^Bearer (.+)$/.exec(value)?.[1];
-        const other = secrets.find((s) => value.includes(s) && s !== bearer);
-        if (other !== undefined) leaks.push(`Authorization header to ${origin} holds a secret besides its bearer token`);
+        const others = secretRedactor(secrets.filter((s) => s !== bearer));
+        if (others(value) !== value) leaks.push(`Authorization header to ${origin} holds a secret besides its bearer token`);
       } else if (hit(value)) {
         leaks.push(`header ${name} to ${origin}`);
       }

@@ -1,5 +1,5 @@
 // Integration: usage.range against the embedded server, over real HTTP.
-import { startServer, type RunningServer } from '@meterbook/usage-server';
+import { dataStart, startServer, type RunningServer } from '@meterbook/usage-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbortedError, createUsageClient, IncompleteResultError, type RangeProgress, type UsageRecord } from '../src/index.js';
 
@@ -130,13 +130,15 @@ describe('usage.range against the embedded server', () => {
   });
 
   it('counts windows without data: one request each, done, with a total of 0', async () => {
-    // The data set covers the two years before now (from 2024-11-01): the first two months are empty.
+    // The realm's data begins on a fixed day: the two months before that day's month are empty.
+    const begins = dataStart(realmId)!;
+    const month = (delta: number) => new Date(Date.UTC(begins.getUTCFullYear(), begins.getUTCMonth() + delta, 1));
     const client = createUsageClient({ baseUrl: server.url, token: server.token });
     server.resetStats();
     const progress: RangeProgress[] = [];
-    const records = await client.usage.range({ realmId, startDate: '2024-09-01', endDate: '2024-12-01', detailLevel: 'month' }, { onProgress: (p) => progress.push(p) });
+    const records = await client.usage.range({ realmId, startDate: month(-2), endDate: month(1), detailLevel: 'month' }, { onProgress: (p) => progress.push(p) });
     expect(records.length).toBeGreaterThan(0);
-    expect(records.every((r) => r.usageDateTime?.toISOString() === '2024-11-01T00:00:00.000Z')).toBe(true);
+    expect(records.every((r) => r.usageDateTime?.getTime() === month(0).getTime())).toBe(true);
     expect(progress.at(-1)).toEqual({ windowsDone: 3, windowsTotal: 3, records: records.length, total: records.length, windowsCounted: 3 });
     expect(server.stats().byOperation.getUsage).toBe(3);
   });

@@ -20,11 +20,20 @@ const isMidnight = (d: Date): boolean => d.getTime() % DAY_MS === 0;
 const str = (v: string | readonly string[] | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 const rowsWords = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`;
 
-/** A half-open range [start, end) in words with the end included: `1 Nov 2026 – 30 Nov 2026`. */
+/**
+ * A half-open range [start, end) in words with the end included: `1 Nov 2026 – 30 Nov 2026`.
+ * A range within one day names that day once (`1 Dec 2026`, `1 Nov 2026 06:00 – 11:59`).
+ */
 export function periodWords(start: Date, endExclusive: Date): string {
-  if (isMidnight(start) && isMidnight(endExclusive)) return `${dayWords(start)} – ${dayWords(new Date(endExclusive.getTime() - DAY_MS))}`;
-  const hm = (d: Date): string => `${dayWords(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-  return `${hm(start)} – ${hm(new Date(endExclusive.getTime() - 60_000))}`;
+  if (isMidnight(start) && isMidnight(endExclusive)) {
+    const last = dayWords(new Date(endExclusive.getTime() - DAY_MS));
+    const first = dayWords(start);
+    return first === last ? first : `${first} – ${last}`;
+  }
+  const end = new Date(endExclusive.getTime() - 60_000);
+  const hm = (d: Date): string => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const sameDay = dayWords(start) === dayWords(end);
+  return `${dayWords(start)} ${hm(start)} – ${sameDay ? '' : `${dayWords(end)} `}${hm(end)}`;
 }
 
 /** Whole calendar months in a short form (`Nov 2026`, `Sep 2026 – Nov 2026`), else the days. */
@@ -90,12 +99,37 @@ export function hereCaption(c: HereCaptionInput): string {
   ].join(' · ');
 }
 
-/** `Usage Nov 2026`, `Usage 20 Nov 2026 – 10 Jan 2027` (the writer keeps it within 31 characters). */
+/** Excel's limit on the length of a sheet name. */
+const SHEET_NAME_MAX = 31;
+
+/**
+ * `word` and the period in the first form that fits a sheet name, so the writer never cuts a year
+ * off: `1 Nov 2026 – 9 Dec 2026`, `1 Nov – 9 Dec 2026`, `1–9 Nov 2026`, `20 Nov 2026–10 Jan 2027`, and
+ * then the same with the word's first part only.
+ */
+function sheetName(word: string, start: Date, endExclusive: Date): string {
+  const full = `${word} ${shortPeriod(start, endExclusive)}`;
+  if (full.length <= SHEET_NAME_MAX || !isMidnight(start) || !isMidnight(endExclusive)) return full;
+  const last = new Date(endExclusive.getTime() - DAY_MS);
+  const sameYear = start.getUTCFullYear() === last.getUTCFullYear();
+  const sameMonth = sameYear && start.getUTCMonth() === last.getUTCMonth();
+  const dayMonth = `${start.getUTCDate()} ${MONTHS[start.getUTCMonth()]}`;
+  const periods = [
+    ...(sameYear ? [`${dayMonth} – ${dayWords(last)}`] : []),
+    ...(sameMonth ? [`${start.getUTCDate()}–${dayWords(last)}`] : []),
+    `${dayWords(start)}–${dayWords(last)}`,
+  ];
+  // Then without the word's qualifier (`Acronis daily` -> `Acronis`): the caption still says it.
+  const words = [...new Set([word, word.split(' ')[0]!])];
+  return words.flatMap((w) => periods.map((period) => `${w} ${period}`)).find((c) => c.length <= SHEET_NAME_MAX) ?? full;
+}
+
+/** `Usage Nov 2026`, `Usage 20 Nov 2026 – 10 Jan 2027`, within Excel's 31 characters when it can be. */
 export function hereSheetName(source: 'usage' | 'report', p: PullParams, reportId?: string): string {
   const range = hereRange(p);
   const what = source === 'usage' ? 'Usage' : 'Report';
   if (!range) return reportId ? `${what} ${reportId}` : what;
-  return `${what} ${shortPeriod(range.start, range.end)}`;
+  return sheetName(what, range.start, range.end);
 }
 
 const ACRONIS_KIND_WORDS: Readonly<Record<string, string>> = { usage_summary: 'usage summary', usage_daily: 'daily usage', usage_current: 'current usage' };
@@ -132,12 +166,12 @@ export function acronisCaption(c: AcronisCaptionInput): string {
   ].join(' · ');
 }
 
-/** `Acronis daily 1 Jun 2025 – 9 Jun 2025`, `Acronis current`. */
+/** `Acronis daily 1–9 Jun 2025`, `Acronis 11 Nov – 1 Dec 2026`, `Acronis current`. */
 export function acronisSheetName(p: PullParams): string {
   const range = acronisRange(p);
   const kind = str(p.kind);
   const word = kind === 'usage_daily' ? 'Acronis daily' : kind === 'usage_current' ? 'Acronis current' : 'Acronis';
-  return range ? `${word} ${shortPeriod(range.start, range.end)}` : word;
+  return range ? sheetName(word, range.start, range.end) : word;
 }
 
 /** The months a remembered query covers (first days), for summaries laid out before any row is read. */

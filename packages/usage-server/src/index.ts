@@ -5,6 +5,7 @@ export type { RandomFaults } from './faults.js';
 export { parseFault, DEFAULT_RANDOM_KINDS, type Fault } from './faults.js';
 export { DEV_CREDENTIALS, DEFAULT_REALMS, type DevCredential } from './credentials.js';
 export { PARTNER_REALM, PLAIN_REALM, BILLING_TAGS, REALMS } from './data/catalog.js';
+export { DATA_EPOCH, dataStart } from './data/generator.js';
 export { FAIL_TRIGGER_TAG } from './reports.js';
 export { CSV_MAX_RECORDS } from './handlers/usage.js';
 export { REPORT_MAX_RECORDS } from './handlers/reports.js';

@@ -4,7 +4,7 @@
 // have no cost and why. Refresh rewrites the column for every row (refreshCostIfAny).
 
 import {
-  COST_COLUMN_HEADER, costColumnFor, missingRates, missingRatesMessage, type CostBinding,
+  COST_COLUMN_HEADER, costColumnFor, missingItemsByReason, missingRates, missingRatesMessage, missingRatesSummary, type CostBinding, type MissingReasonGroup,
 } from '@meterbook/table-model';
 import type { StoredQuery } from '../workbook/query-store.js';
 import { NotOurTableError } from './not-ours.js';
@@ -47,6 +47,8 @@ export interface CostOutcome {
   mixedCurrencies?: string;
   /** How many rows have no cost, for which items and why (missingRatesMessage). */
   missing: string;
+  /** The same in one line: how many rows, how many items (missingRatesSummary). */
+  missingSummary: string;
   missingRows: number;
   /** Rows of the rates table that no cost uses, with what is wrong. */
   rateProblems: string[];
@@ -67,7 +69,7 @@ export async function addCost(deps: RatesDeps, tableName: string): Promise<CostO
   if (!q.cost) await deps.store.save({ ...q, cost: { header: COST_COLUMN_HEADER } });
   const missing = missingRates(sourceOf(q, values), rates.rates);
   return {
-    tableName, formula: cost.formula, currencies: cost.currencies, missing: missingRatesMessage(missing), missingRows: missing.rows, rateProblems: rates.problems,
+    tableName, formula: cost.formula, currencies: cost.currencies, missing: missingRatesMessage(missing), missingSummary: missingRatesSummary(missing), missingRows: missing.rows, rateProblems: rates.problems,
     ...(cost.mixedCurrencies === undefined ? {} : { mixedCurrencies: cost.mixedCurrencies }),
   };
 }
@@ -86,7 +88,10 @@ export async function refreshCosts(deps: RatesDeps): Promise<CostOutcome[]> {
 
 export interface CostStatus {
   tableName: string;
-  missing: string;
+  /** One line: how many rows have no cost, for how many items (missingRatesSummary). */
+  summary: string;
+  /** The items without a cost, grouped by why (missingItemsByReason); empty when every row has one. */
+  reasons: MissingReasonGroup[];
   missingRows: number;
   mixedCurrencies?: string;
 }
@@ -102,7 +107,10 @@ export async function costStatus(deps: RatesDeps): Promise<CostStatus[]> {
     if (!values || typeof binding === 'string') continue;
     const missing = missingRates(sourceOf(q, values), rates.rates);
     const mixed = costColumnFor(rowsByHeader(values), rates.rates, binding).mixedCurrencies;
-    out.push({ tableName: q.tableName, missing: missingRatesMessage(missing), missingRows: missing.rows, ...(mixed === undefined ? {} : { mixedCurrencies: mixed }) });
+    out.push({
+      tableName: q.tableName, summary: missingRatesSummary(missing), reasons: missingItemsByReason(missing), missingRows: missing.rows,
+      ...(mixed === undefined ? {} : { mixedCurrencies: mixed }),
+    });
   }
   return out;
 }

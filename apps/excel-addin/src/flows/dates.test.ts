@@ -23,7 +23,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 19);
 describe('resolvePreset', () => {
   const now = at('2026-12-01T10:00:00');
   const cases: [PresetId, string, string, string, boolean][] = [
-    ['thisMonth', '2026-12-01T00:00:00', '2026-12-01T10:00:00', '1 Dec 2026 – 1 Dec 2026', true],
+    ['thisMonth', '2026-12-01T00:00:00', '2026-12-01T10:00:00', '1 Dec 2026', true],
     ['lastMonth', '2026-11-01T00:00:00', '2026-12-01T00:00:00', '1 Nov 2026 – 30 Nov 2026', false],
     ['thisQuarter', '2026-10-01T00:00:00', '2026-12-01T10:00:00', '1 Oct 2026 – 1 Dec 2026', true],
     ['lastQuarter', '2026-07-01T00:00:00', '2026-10-01T00:00:00', '1 Jul 2026 – 30 Sep 2026', false],

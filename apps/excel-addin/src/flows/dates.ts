@@ -73,7 +73,10 @@ function dayLabel(d: Date): string {
 
 /** The days of `[start, end)` in words, naming the last day included. */
 function rangeLabel(start: Date, end: Date): string {
-  return `${dayLabel(start)} – ${dayLabel(new Date(end.getTime() - 1))}`;
+  const first = dayLabel(start);
+  const last = dayLabel(new Date(end.getTime() - 1));
+  // A one-day range ("this month" on the 1st) names its day once, as captions do.
+  return first === last ? first : `${first} – ${last}`;
 }
 
 /** The notice shown when a range was moved back to end at now. */

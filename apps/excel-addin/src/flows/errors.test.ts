@@ -1,4 +1,5 @@
 import { createUsageClient, type UsageClient } from '@meterbook/sdk';
+import { startGateway } from '@meterbook/gateway';
 import { startServer, type RunningServer } from '@meterbook/usage-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError, explainError } from './errors.js';
@@ -80,5 +81,22 @@ describe('a failed Acronis report, in plain words', () => {
       expect(plain.summary).toBe('Acronis could not make this report. Try again later; if it keeps failing, check the tenant in the Acronis console.');
       expect(plain.details?.operation).toBe('waitUntilSaved');
     } finally { await server.close(); }
+  });
+});
+
+describe('a request through the gateway with a wrong access key, in plain words', () => {
+  it('names the access key, never shows it, and is not a token or realm problem', async () => {
+    const server = await startServer({ port: 0 });
+    const gateway = await startGateway({
+      paneDir: false, upstreams: { usage: server.url, 'here-account': server.origin }, auth: 'credentials',
+      credentials: server.credentials, accessKey: 'the-right-access-key-0123456789', rateLimit: false,
+    });
+    try {
+      const client = createUsageClient({ baseUrl: `${gateway.url}/api/usage/v2`, token: 'a-wrong-access-key-9876543210', maxRetries: 0 });
+      const e = await client.usage.list({ realmId: REALM, startDate: range.startDate, endDate: range.endDate, limit: 1 }).catch((x: unknown) => x);
+      const plain = explainError(e);
+      expect(plain.summary).toBe('The gateway access key is wrong: enter the key your administrator gave you and connect again.');
+      expect(JSON.stringify(plain)).not.toContain('a-wrong-access-key');
+    } finally { await gateway.close(); await server.close(); }
   });
 });

@@ -2,6 +2,7 @@
 // level and watch it to `saved`, the tenant's reports with Insert and Delete (asks first).
 
 import type { AcronisKind, AcronisLevel, AcronisReport, AcronisTenant } from '@meterbook/sdk/acronis';
+import { periodWords } from '@meterbook/table-model';
 import { acronisPeriod, createAcronisReport, deleteAcronisReport, insertAcronisReport, listAcronisReports, waitForAcronisReport, type AcronisDeps } from '../flows/acronis-report.js';
 import { presetRange, type RangePreset } from '../flows/dates.js';
 import type { Activity } from './activity.js';
@@ -9,6 +10,14 @@ import { byId, clear, el, fmtInt, input } from './dom.js';
 
 const select = (id: string): HTMLSelectElement => byId<HTMLSelectElement>(id);
 const utcDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+/** An Acronis period (both days included, yyyy-mm-dd) in the words of the captions: `12 Nov 2026 – 2 Dec 2026`. */
+const acronisPeriodWords = (start: string, end: string): string => {
+  const from = Date.parse(`${start}T00:00:00Z`);
+  const to = Date.parse(`${end}T00:00:00Z`);
+  return Number.isNaN(from) || Number.isNaN(to) ? `${start} to ${end}` : periodWords(new Date(from), new Date(to + 86_400_000));
+};
+/** A report's kind or level in the words its form option uses (the API's name when no option has it). */
+const optionWords = (id: string, value: string): string => [...select(id).options].find((o) => o.value === value)?.text ?? value;
 
 export class AcronisView {
   private tenants: AcronisTenant[] = [];
@@ -106,13 +115,13 @@ export class AcronisView {
 
   private row(r: AcronisReport, tenantName: string): HTMLTableRowElement {
     const p = r.parameters;
-    const period = p.period ? `${p.period.start} to ${p.period.end}` : p.kind === 'usage_current' ? 'month to date' : 'previous month';
+    const period = p.period ? acronisPeriodWords(p.period.start, p.period.end) : p.kind === 'usage_current' ? 'month to date' : 'previous month';
     const schedule = `${r.schedule.type}${r.schedule.enabled === false ? ' (disabled)' : ''}`;
     const actions = el('td', { 'data-label': '' });
     this.showActions(actions, r, tenantName);
     const td = (label: string, text: string) => el('td', { 'data-label': label }, text);
     return el('tr', { 'data-acronis-report': r.id },
-      td('Report', r.id), td('Kind', p.kind), td('Level', p.level), td('Period', period), td('Schedule', schedule),
+      td('Report', r.id), td('Kind', optionWords('acronis-kind', p.kind)), td('Level', optionWords('acronis-level', p.level)), td('Period', period), td('Schedule', schedule),
       td('Version', String(r.version)), td('Generated', r.generation_date ?? ''), actions);
   }
 

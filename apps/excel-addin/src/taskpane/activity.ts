@@ -82,8 +82,9 @@ export class Activity {
     if (this.phase?.name !== p.phase) this.phase = { name: p.phase, startedAt: performance.now() };
     this.estimate.textContent = timeLeftText(secondsLeft({ elapsedMs: performance.now() - this.phase.startedAt, done: p.rows, total: p.total }));
     this.text.textContent = p.phase === 'fetch'
-      ? (p.monthsTotal !== undefined ? `Fetching pages (${fmtInt(p.monthsDone ?? 0)} of ${fmtInt(p.monthsTotal)} months done): ${fmtInt(p.rows)} of ${fmtInt(p.total)} rows`
-        : p.pagesTotal > 0 ? `Fetching page ${fmtInt(p.pagesDone)} of ${fmtInt(p.pagesTotal)}: ${fmtInt(p.rows)} of ${fmtInt(p.total)} rows` : `Downloading: ${fmtInt(p.rows)} rows`)
+      // Rows and months are what the analyst asked for; pages are the API's business.
+      ? (p.monthsTotal !== undefined ? `Downloading ${fmtInt(p.rows)} of ${fmtInt(p.total)} rows (${fmtInt(p.monthsDone ?? 0)} of ${fmtInt(p.monthsTotal)} months done)`
+        : p.total > 0 ? `Downloading ${fmtInt(p.rows)} of ${fmtInt(p.total)} rows` : `Downloading: ${fmtInt(p.rows)} rows`)
       : `Writing to the workbook: ${fmtInt(p.rows)} of ${fmtInt(p.total)} rows`;
   }
 

@@ -45,7 +45,7 @@ function hereAuth(): Auth {
     const accessKeyId = input('key-id').value.trim();
     const accessKeySecret = input('key-secret').value.trim();
     const tokenEndpointUrl = input('token-url').value.trim();
-    if (!accessKeyId || !accessKeySecret || !tokenEndpointUrl) throw new Error('Enter the access key id, secret and token endpoint URL.');
+    if (!accessKeyId || !accessKeySecret || !tokenEndpointUrl) throw new Error('Enter the access key ID, secret and token endpoint URL.');
     return { kind: 'keys', accessKeyId, accessKeySecret, tokenEndpointUrl };
   }
   const props = parseCredentialsProperties(byId<HTMLTextAreaElement>('properties').value);
@@ -60,7 +60,7 @@ function acronisAuth(): AcronisAuth {
   }
   const clientId = input('acronis-client-id').value.trim();
   const clientSecret = input('acronis-client-secret').value.trim();
-  if (!clientId || !clientSecret) throw new Error('Enter the Acronis API client id and secret.');
+  if (!clientId || !clientSecret) throw new Error('Enter the Acronis API client ID and secret.');
   return { kind: 'client', clientId, clientSecret };
 }
 
@@ -84,7 +84,7 @@ export function readConnection(gateway: GatewayInfo | undefined, pageOrigin: str
   }
   const baseUrl = route === 'gateway' ? urls.usage : httpUrl(input('base-url').value, 'https://usage.bam.api.here.com/v2');
   const realmId = input('realm').value.trim();
-  if (realmId.length < 5 || realmId.length > 30) throw new Error('Enter the realm (org) id, 5 to 30 characters, e.g. org123456789.');
+  if (realmId.length < 5 || realmId.length > 30) throw new Error('Enter the realm (org) ID, 5 to 30 characters, e.g. org123456789.');
   return { source: 'here', route, baseUrl, realmId, auth: keyMode ? gatewayKey() : hereAuth(), keep };
 }
 

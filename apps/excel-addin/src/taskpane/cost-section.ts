@@ -7,6 +7,7 @@ import { addCost, costStatus, type CostOutcome } from '../flows/cost.js';
 import { buildFocusView } from '../flows/focus.js';
 import { pastePriceList, readRatesTable, setRate, setUpRates, type RatesDeps } from '../flows/rates.js';
 import type { Activity } from './activity.js';
+import { costStatusList } from './cost-status-view.js';
 import { byId, clear, el, fmtInt } from './dom.js';
 import type { TableAction } from './tables-tab.js';
 
@@ -118,18 +119,18 @@ export class CostSection {
     this.activity.say(`FOCUS view (FOCUS-aligned) on sheet ${done.sheetName}: ${fmtInt(done.rows)} rows, ${fmtInt(done.costed)} with a cost from your rates.`, 'ok');
   }
 
-  /** One line per table with a Cost column: rows without a rate, mixed currencies. */
+  /** One line per table with a Cost column (rows without a rate, the items in a disclosure), mixed currencies. */
   async showStatus(): Promise<void> {
     const all = await costStatus(this.deps);
     clear(this.status);
     if (all.length === 0) return;
-    this.status.append(el('ul', { class: 'list' }, ...all.map((s) => el('li', { 'data-cost-table': s.tableName },
-      // The list's items are columns: the table's name on its line, what it lacks under it.
-      el('strong', {}, s.tableName), el('span', {}, s.missing), s.mixedCurrencies ? el('span', { class: 'warn' }, s.mixedCurrencies) : null))));
+    this.status.append(costStatusList(all));
   }
 }
 
 function costLine(done: CostOutcome): string {
   const currency = done.currencies.length === 1 ? ` in ${done.currencies[0]}` : '';
-  return [`Cost column${currency} on ${done.tableName}.`, done.missing, done.mixedCurrencies ?? '', ...done.rateProblems].filter(Boolean).join(' ');
+  // The items without a rate can run long: the status under Cost lists them, so the message counts them.
+  const missing = done.missingRows > 0 ? `${done.missingSummary}, listed under Cost.` : done.missing;
+  return [`Cost column${currency} on ${done.tableName}.`, missing, done.mixedCurrencies ?? '', ...done.rateProblems].filter(Boolean).join(' ');
 }

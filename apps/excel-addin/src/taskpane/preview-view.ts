@@ -4,11 +4,11 @@
 // Excel would have taken as a formula is flagged, frozen columns stay in view, and what the
 // preview store could not keep is said. Clicking a cell selects it (for "Refresh selected").
 
-import { displayValue } from '@meterbook/table-model';
+import { columnLetters, displayValue } from '@meterbook/table-model';
 import { drawChart } from '../workbook/preview-chart.js';
 import type { PreviewNotice, PreviewStore } from '../workbook/preview-store.js';
 import type { PreviewCell, PreviewWorkbook } from '../workbook/preview-workbook.js';
-import { byId, clear, el } from './dom.js';
+import { byId, clear, el, fmtInt } from './dom.js';
 
 const SHOWN_ROWS = 40;
 /** A sheet without tables (a summary) is shown whole, up to this many rows. */
@@ -103,9 +103,10 @@ function renderSheet(wb: PreviewWorkbook, name: string): HTMLElement {
   }
   const charts = (wb.model.charts ?? []).filter((c) => c.sheet === name).map((c) => el('figure', { class: 'chart', 'data-chart': c.name }, drawChart(document, c)));
   const info = [
-    tables.map((t) => `${t.name}: ${t.rows} rows`).join(', '),
-    total > shownRows ? `first ${shownRows} of ${total} rows shown` : '',
-    wb.model.active?.sheet === name ? `selected ${wb.model.active.row + 1}:${wb.model.active.col + 1}` : '',
+    tables.map((t) => `${t.name}: ${fmtInt(t.rows)} rows`).join(', '),
+    total > shownRows ? `the sheet's first ${fmtInt(shownRows)} of ${fmtInt(total)} lines shown` : '',
+    // Excel's own words for the selected cell (A1 style), as the Name Box shows it.
+    wb.model.active?.sheet === name ? `selected cell ${columnLetters(wb.model.active.col)}${wb.model.active.row + 1}` : '',
   ].filter((x) => x !== '').join(' · ');
   // A wide sheet scrolls sideways: focusable and named so keyboard users can scroll it too.
   return el('div', { class: 'sheet', tabindex: '0', role: 'region', 'aria-label': `Sheet ${name}` }, el('h3', {}, `Sheet "${name}"`), el('p', { class: 'hint' }, info), ...charts, grid);

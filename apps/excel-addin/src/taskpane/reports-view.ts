@@ -2,6 +2,7 @@
 // form's filters, poll it, and insert a completed one. Failed reports say why.
 
 import type { Report } from '@meterbook/sdk';
+import { periodWords } from '@meterbook/table-model';
 import type { FlowDeps } from '../flows/pull.js';
 import { createReport, insertReport, listReports, waitForReport } from '../flows/report.js';
 import { splitList } from '../flows/usage-form.js';
@@ -54,7 +55,8 @@ export class ReportsView {
 
   private row(r: Report): HTMLTableRowElement {
     const p = r.parameters;
-    const period = p?.startDate && p.endDate ? `${fmtDate(p.startDate).slice(0, 10)} to ${fmtDate(p.endDate).slice(0, 10)}` : '';
+    // The API's end is exclusive: said as the last day included, as the captions say it.
+    const period = p?.startDate && p.endDate ? periodWords(p.startDate, p.endDate) : '';
     let action: Node | string = '';
     if (r.status === 'completed') {
       const b = el('button', { type: 'button', 'aria-label': `Insert report ${r.id}`, 'data-report': r.id }, 'Insert');

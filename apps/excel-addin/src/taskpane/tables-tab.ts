@@ -34,7 +34,8 @@ export function historyLine(q: StoredQuery): RowStatus | undefined {
 }
 
 const sourceOf = (q: StoredQuery): string => (q.kind === 'acronis-report' ? `Acronis report · ${q.tenantName ?? q.realmId}` : q.kind === 'usage' ? `HERE usage · ${q.realmId}` : `HERE report · ${q.realmId}`);
-const utc = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+// The same words for a time as the table's caption ("1 Dec 2026 18:49 UTC").
+const utc = (iso: string): string => timeWords(new Date(iso));
 
 export class TablesTab {
   /** Every row's actions, Refresh first; more (Summarize, Cost) come in through the constructor. */

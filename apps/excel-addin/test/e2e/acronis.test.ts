@@ -3,20 +3,20 @@
 // same report, a hostile tenant name stays text, refresh (which replaces the pane's report with its
 // new one), and a delete that meets a newer version.
 
-import { join } from 'node:path';
 import { createAcronisClient, type AcronisUsageRow } from '@meterbook/sdk/acronis';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIB, isByteRow } from '../../src/flows/acronis-gib.js';
 import { acronisColumns, GIB_FORMAT, GIB_SUFFIX } from '../../src/workbook/acronis-columns.js';
-import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
-import { HAS_CHROMIUM, RESULTS, day, message, openPane, openTab, seriousA11yViolations, startE2E, type E2E } from './harness.js';
+import {
+  day, message, openPane, openTab, previewModel as model, previewRecords as records, requireChromium, screenshot, seriousA11yViolations, startE2E, type E2E,
+} from './harness.js';
 
-const model = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model as PreviewModel);
-const records = (page: Page, table: string) => page.evaluate((t) => window.__meterbookPreview!.records(t), table);
 const DAY_MS = 86_400_000;
 
-describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
+requireChromium();
+
+describe('Acronis in the pane (headless chromium)', () => {
   let e: E2E;
   let page: Page;
   let reportId = '';
@@ -70,7 +70,7 @@ describe.runIf(HAS_CHROMIUM)('Acronis in the pane (headless chromium)', () => {
     await message(page, /Inserted Acronis report/);
     expect(await seriousA11yViolations(page)).toEqual([]); // Get data with Acronis, the report list shown
     await page.locator('#activity').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(RESULTS, 'pane-acronis-insert.png'), fullPage: false });
+    await screenshot(page, 'pane-acronis-insert.png');
 
     const m = await model(page);
     const table = m.tables.find((t) => t.name.startsWith('MB_Acronis'))!;

@@ -109,6 +109,28 @@ describe.runIf(HAS_CHROMIUM)('cost in the pane (headless chromium)', () => {
     await page.click(`button[data-action="cost"][aria-label="Add cost ${acronisTable}"]`);
     await message(page, /Cost column in EUR on MB_Acronis/);
     expect(await page.textContent('#cost-status')).toContain(hereTable);
+    // The status: one line per table counting the rows without a cost, the items in a closed
+    // disclosure under it, so the 350 px pane stays short.
+    const status = page.locator(`#cost-status li[data-cost-table="${hereTable}"]`);
+    const disclosure = status.locator(':scope > details');
+    const line = disclosure.locator(':scope > summary');
+    const items = disclosure.locator('li');
+    const hereRows = await records(page, hereTable);
+    const noCost = hereRows.filter((r) => r.Cost === '').length;
+    expect(noCost).toBeGreaterThan(0);
+    expect(await items.count()).toBeGreaterThan(1);
+    expect(await line.textContent()).toBe(`${noCost.toLocaleString('en')} of ${hereRows.length.toLocaleString('en')} rows have no cost: ${await items.count()} items`);
+    expect(await disclosure.getAttribute('open')).toBeNull();
+    expect(await items.first().isVisible()).toBe(false);
+    const lineHeight = await line.evaluate((node) => parseFloat(getComputedStyle(node).lineHeight) || parseFloat(getComputedStyle(node).fontSize) * 1.4);
+    expect((await line.boundingBox())!.height).toBeLessThan(2 * lineHeight);
+    await line.click();
+    expect(await items.first().isVisible()).toBe(true);
+    expect(await items.first().textContent()).toMatch(/: [\d,]+ rows?$/);
+    expect(await disclosure.locator('.missing-reason').first().isVisible()).toBe(true);
+    await status.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(RESULTS, 'pane-cost-missing.png'), fullPage: false });
+    await line.click();
 
     const before = await records(page, hereTable);
     const priced = before.map((r, i) => [i, r] as const).filter(([, r]) => r['Feature HRN'] === key && r.Unit === unit);

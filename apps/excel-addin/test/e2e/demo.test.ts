@@ -158,7 +158,7 @@ describe('the local demo, end to end at 350 px (headless chromium)', () => {
     await setRange(page, day(new Date(Date.now() - 60 * DAY_MS)), day(new Date(Date.now() - 2 * DAY_MS)), 'day');
     await page.focus('#insert');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => /Fetching page/.test(document.getElementById('progress-text')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => /Downloading [0-9,]+ of/.test(document.getElementById('progress-text')?.textContent ?? ''), undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('cancel');
     await page.keyboard.press('Escape');
     await message(page, /Cancelled/);

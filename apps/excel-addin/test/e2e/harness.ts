@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,6 +149,17 @@ export const previewModel = (page: Page) => page.evaluate(() => window.__meterbo
 /** The id of the focused element ('' when it has none). */
 export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
+/** The rows of a preview table, one object per row keyed by header. */
+export const previewRecords = (page: Page, table: string) => page.evaluate((t) => window.__meterbookPreview!.records(t), table);
+
+/** A screenshot of what the pane shows now (350 x 900), to test-results/<name>. */
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS, name), fullPage: false });
+
+/** A missing browser is a failure, not a skip: CI installs Debian's chromium. */
+export function requireChromium(): void {
+  if (!HAS_CHROMIUM) throw new Error(`No chromium at ${CHROMIUM}: run 'bash scripts/ensure-test-tools.sh' at the repository root (or set CHROMIUM_PATH).`);
+}
+
 /** A usage record as the server sends it (the fields the e2e sums). */
 export interface ApiRecord { billingSubscriptionId?: string; category?: string; name?: string; featureId?: string; valueDriver?: string; billableValue?: string | number; usageValue?: string | number; usageDateTime?: string; billingTag?: string }
 
@@ -169,3 +181,13 @@ export const monthSerial = (iso: string): number => {
   const d = new Date(iso.endsWith('Z') ? iso : `${iso}Z`);
   return (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
 };
+
+/** A loopback port nothing listens on (taken, then closed again): a server that is down. */
+export function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => done(port));
+    });
+  });
+}

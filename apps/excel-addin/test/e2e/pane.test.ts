@@ -5,20 +5,16 @@ import { join } from 'node:path';
 import { createUsageClient, type UsageRecord } from '@meterbook/sdk';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hereColumns, toCell, type SourceRecord } from '@meterbook/table-model';
-import type { PreviewModel } from '../../src/workbook/preview-workbook.js';
-import { CHROMIUM, HAS_CHROMIUM, RESULTS, connectWithToken, day, message, openPane, openTab, seriousA11yViolations, setRange, signOut, startE2E, waitConnected, type E2E } from './harness.js';
+import { dayWords, hereColumns, toCell, type SourceRecord } from '@meterbook/table-model';
+import {
+  RESULTS, connectWithToken, daysAgo as from, message, openPane, openTab, previewModel as model, previewRecords as records, requireChromium,
+  screenshot, seriousA11yViolations, setRange, signOut, startE2E, waitConnected, type E2E,
+} from './harness.js';
 
 const REALM = 'org123456789';
 const DAY_MS = 86_400_000;
-const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
-const from = (daysAgo: number) => day(new Date(today - daysAgo * DAY_MS));
 
-const model = (page: Page) => page.evaluate(() => window.__meterbookPreview!.workbook.model as PreviewModel);
-const records = (page: Page, table: string) => page.evaluate((t) => window.__meterbookPreview!.records(t), table);
-
-// A missing browser is a failure, not a skip: CI installs Debian's chromium (scripts/ensure-test-tools.sh).
-if (!HAS_CHROMIUM) throw new Error(`No chromium at ${CHROMIUM}: run 'bash scripts/ensure-test-tools.sh' at the repository root (or set CHROMIUM_PATH).`);
+requireChromium();
 
 describe('pane e2e (headless chromium)', () => {
   let e: E2E;
@@ -56,7 +52,7 @@ describe('pane e2e (headless chromium)', () => {
     const sheet = m.sheets.find((s) => s.name === table.sheet)!;
     expect(sheet.frozenRows).toBe(3);
     expect(String(sheet.rows[0]?.[0]?.value)).toMatch(/^HERE usage · org123456789 · .*rows/);
-    await page.screenshot({ path: join(RESULTS, 'pane-after-insert.png'), fullPage: false });
+    await screenshot(page, 'pane-after-insert.png');
     expect(await page.locator('#preview table td').count()).toBeGreaterThan(100);
     await page.locator('#preview').screenshot({ path: join(RESULTS, 'preview-after-insert.png') });
   }, 90_000);
@@ -88,7 +84,7 @@ describe('pane e2e (headless chromium)', () => {
     await page.route('**/v2/usage/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-mock-fault': 'latency=400' } }));
     await setRange(page, from(26), from(2), 'day');
     await page.click('#insert');
-    await page.waitForFunction(() => /Fetching page/.test(document.getElementById('progress-text')?.textContent ?? ''));
+    await page.waitForFunction(() => /Downloading [0-9,]+ of/.test(document.getElementById('progress-text')?.textContent ?? ''));
     await page.click('#cancel');
     await message(page, /Cancelled/);
     await page.unroute('**/v2/usage/**');
@@ -137,6 +133,8 @@ describe('pane e2e (headless chromium)', () => {
     await page.click('#create-report');
     await message(page, /is completed/);
     const id = (await page.textContent('#message'))!.match(/Report (\S+) is completed/)![1]!;
+    // The list says the period with its last day included, in the captions' words.
+    expect(await page.textContent(`tr[data-report-row="${id}"] td[data-label="Period"]`)).toBe(`${dayWords(new Date(from(20)))} – ${dayWords(new Date(from(2)))}`);
     await page.click(`button[data-report="${id}"]`);
     await message(page, /Inserted report/);
     const t = (await model(page)).tables.find((x) => x.name.startsWith('MB_Report'))!;
@@ -174,11 +172,25 @@ describe('pane e2e (headless chromium)', () => {
     expect(await page.inputValue('#detail')).toBe('day');
   }, 60_000);
 
-  it('explains a range over 95 days before asking the API', async () => {
-    await setRange(page, from(200), from(2), 'day');
+  it('explains a range over 36 months before asking the API, at the end date', async () => {
+    const sheets = (await model(page)).sheets.length;
+    await setRange(page, from(1200), from(2), 'month');
     await page.click('#insert');
-    expect(await message(page, /at most 95/)).toMatch(/covers 199 days/);
+    expect(await message(page, /longer than 36 months/)).toMatch(/end it by \d{1,2} \w{3} \d{4}/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('to');
+    expect((await model(page)).sheets.length).toBe(sheets);
   });
+
+  it('a custom range ending in the future ends now, and says so (observation 8)', async () => {
+    await setRange(page, from(5), from(-10), 'day');
+    await page.click('#insert');
+    await message(page, /Inserted [\d,]+ rows/);
+    expect(await page.isVisible('#range-notice')).toBe(true);
+    expect(await page.textContent('#range-notice')).toMatch(/^The range ends today, \d{1,2} \w{3} \d{4}: data after now does not exist yet\.$/);
+    const m = await model(page);
+    const stored = JSON.parse(m.settings[`meterbook.table.${m.tables.at(-1)!.name}`]!) as { params: { endDate: string } };
+    expect(Date.parse(`${stored.params.endDate}Z`)).toBeLessThanOrEqual(Date.now());
+  }, 60_000);
 
   it('Connect checks the token: a refused one is said at Connect, nothing is connected', async () => {
     await signOut(page);
@@ -203,10 +215,7 @@ describe('pane e2e (headless chromium)', () => {
   });
 
   it('an insert the API refuses says so in one sentence, the correlation id once, under Details', async () => {
-    await page.fill('#realm', REALM);
-    await page.fill('#token', e.server.token);
-    await page.click('#connect-btn');
-    await waitConnected(page);
+    await connectWithToken(page, REALM, e.server.token);
     await page.route('**/v2/usage/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-mock-fault': 'status=401' } }));
     await setRange(page, from(5), from(2), 'day');
     await page.click('#insert');
@@ -223,7 +232,7 @@ describe('pane e2e (headless chromium)', () => {
     expect(id.length).toBeGreaterThan(4);
     expect(text.split(id).length - 1).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(RESULTS, 'pane-error-details.png'), fullPage: false });
+    await screenshot(page, 'pane-error-details.png');
   });
 
   it('connects with a credentials.properties file, never shows the secret, never stores it in the workbook', async () => {

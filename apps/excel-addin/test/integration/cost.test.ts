@@ -9,7 +9,7 @@ import { evaluateCostFormula, type CostTableRow } from '@meterbook/table-model';
 import { startServer, type RunningServer } from '@meterbook/usage-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAcronisReport, insertAcronisReport } from '../../src/flows/acronis-report.js';
-import { addCost } from '../../src/flows/cost.js';
+import { addCost, costStatus } from '../../src/flows/cost.js';
 import { buildFocusView } from '../../src/flows/focus.js';
 import { insertUsage } from '../../src/flows/pull.js';
 import { refreshTable } from '../../src/flows/refresh.js';
@@ -122,6 +122,31 @@ describe('cost columns and the FOCUS view (preview writer)', () => {
     expect(caption).not.toMatch(/conformant/i);
     const rebuilt = await buildFocusView(deps);
     expect(rebuilt.tableName).toBe(focus.tableName);
+  }, 60_000);
+
+  it('the Cost status: one line per table counting the rows without a cost, one line per item under it', async () => {
+    const writer = new PreviewWriter(new PreviewWorkbook());
+    const { store, hereTable, acronisTable } = await workbookWithBoth(writer);
+    const deps = { writer, store };
+    await setUpRates(deps);
+    const hereAt = (await readRatesTable(writer))!.rows.findIndex((r) => r.provider === 'HERE');
+    await setRate(deps, hereAt, { unitPrice: '0.5', currency: 'EUR', pricePer: '1000' });
+    await addCost(deps, hereTable);
+    const all = await costStatus(deps);
+    expect(all.map((s) => s.tableName)).toEqual([hereTable]); // the Acronis table has no Cost column
+    expect(acronisTable).not.toBe(hereTable);
+    const here = all[0]!;
+    const values = (await writer.readTable(hereTable))!;
+    const costAt = values.header.indexOf('Cost');
+    const empty = values.rows.filter((line) => line[costAt] === '').length;
+    expect(here.missingRows).toBe(empty);
+    const items = here.reasons.flatMap((g) => g.items);
+    expect(items.length).toBeGreaterThan(1);
+    expect(here.summary).toBe(`${empty.toLocaleString('en')} of ${values.rows.length.toLocaleString('en')} rows have no cost: ${items.length} items`);
+    // Each reason once; each item's line ends with its row count, together the table's rows without a cost.
+    expect(new Set(here.reasons.map((g) => g.reason)).size).toBe(here.reasons.length);
+    const counted = items.map((line) => Number(/: ([\d,]+) rows?$/.exec(line)![1]!.replace(/,/g, '')));
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(empty);
   }, 60_000);
 
   it('Refresh keeps the Cost column: rewritten with the same formula for every row', async () => {

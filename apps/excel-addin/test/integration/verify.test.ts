@@ -1,25 +1,17 @@
 // Connect verifies, against the embedded server and the gateway over real HTTP: each wrong
 // connection is named in words (and no secret is ever in what is said).
 
-import { createServer } from 'node:net';
 import { startGateway, type RunningGateway } from '@meterbook/gateway';
 import { startServer, type RunningServer } from '@meterbook/usage-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/flows/connection.js';
 import { verifyConnection } from '../../src/flows/verify.js';
+import { freePort } from '../e2e/harness.js';
 import { browserFetch } from './browser-fetch.js';
 
 const REALM = 'org123456789';
 const KEY = 'demo-access-key-0123456789abcdef';
 
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 describe('Connect verifies with the cheapest real call (embedded server, gateway)', () => {
   let server: RunningServer;

@@ -26,5 +26,5 @@ export { COST_COLUMN_HEADER, COST_CURRENCY_HEADER, costColumnFor, type CostColum
 export { MIXED_CURRENCY_FORMAT, costByCurrency, costColumnFormat, currenciesOf, currencyFormat, tableCosts, type CostInCurrency } from './currency.js';
 export { acronisPeriod, chargesOf, herePeriod, type AcronisReportInfo, type Charge, type HereQueryInfo, type UsageSource } from './charges.js';
 export { acronisRowFromCells, hereQueryFromParams, usageRecordFromCells } from './from-cells.js';
-export { missingRates, missingRatesMessage, type MissingItem, type MissingRates, type MissingReason } from './missing.js';
+export { missingItemLine, missingItemsByReason, missingRates, missingRatesMessage, missingRatesSummary, type MissingItem, type MissingRates, type MissingReason, type MissingReasonGroup } from './missing.js';
 export { evaluateCostFormula } from './formula-eval.js';

@@ -65,7 +65,46 @@ export function missingRates(source: UsageSource, rateCard: readonly Rate[]): Mi
 
 /** The pane's sentence for a missing-rate count, e.g. `12 of 340 rows have no cost: Routing (Transactions): no unit price typed yet (12 rows).` */
 export function missingRatesMessage(missing: MissingRates): string {
-  if (missing.rows === 0) return `Every one of the ${missing.total.toLocaleString('en')} rows has a cost.`;
-  const items = missing.items.map((i) => `${i.service || '(no item)'}${i.unit ? ` (${i.unit})` : ''}: ${REASON_WORDS[i.reason]} (${i.rows.toLocaleString('en')} ${i.rows === 1 ? 'row' : 'rows'})`);
-  return `${missing.rows.toLocaleString('en')} of ${missing.total.toLocaleString('en')} rows have no cost: ${items.join('; ')}.`;
+  if (missing.rows === 0) return everyRowPriced(missing);
+  return `${rowsWithoutCost(missing)}: ${missing.items.map(missingItemLine).join('; ')}.`;
 }
+
+/**
+ * The same count in one short line, e.g. `312 of 340 rows have no cost: 6 items`, for a narrow
+ * pane that lists the items (missingItemLine) in a disclosure under it.
+ */
+export function missingRatesSummary(missing: MissingRates): string {
+  if (missing.rows === 0) return everyRowPriced(missing);
+  const n = missing.items.length;
+  return `${rowsWithoutCost(missing)}: ${n.toLocaleString('en')} ${n === 1 ? 'item' : 'items'}`;
+}
+
+/** One item without a cost, e.g. `Routing (Transactions): no unit price typed yet (12 rows)`. */
+export function missingItemLine(item: MissingItem): string {
+  return `${itemName(item)}: ${REASON_WORDS[item.reason]} (${rowCount(item.rows)})`;
+}
+
+/** Items without a cost grouped by why, in order of rows: a disclosure says each reason once. */
+export interface MissingReasonGroup {
+  /** Why, in the pane's words, e.g. `no unit price typed yet`. */
+  reason: string;
+  /** One line per item, e.g. `Routing (Transactions): 12 rows`. */
+  items: string[];
+}
+
+/** The items of missingRates grouped by reason (the reason with the most rows first). */
+export function missingItemsByReason(missing: MissingRates): MissingReasonGroup[] {
+  const groups = new Map<MissingReason, MissingReasonGroup>();
+  for (const i of missing.items) {
+    const group = groups.get(i.reason) ?? { reason: REASON_WORDS[i.reason], items: [] };
+    group.items.push(`${itemName(i)}: ${rowCount(i.rows)}`);
+    groups.set(i.reason, group);
+  }
+  return [...groups.values()];
+}
+
+const itemName = (i: MissingItem): string => `${i.service || '(no item)'}${i.unit ? ` (${i.unit})` : ''}`;
+const rowCount = (n: number): string => `${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'}`;
+const everyRowPriced = (missing: MissingRates): string => `Every one of the ${missing.total.toLocaleString('en')} rows has a cost.`;
+const rowsWithoutCost = (missing: MissingRates): string =>
+  `${missing.rows.toLocaleString('en')} of ${missing.total.toLocaleString('en')} rows have no cost`;

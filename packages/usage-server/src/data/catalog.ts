@@ -73,7 +73,7 @@ export interface RealmProfile {
   itemShare: number;
   /** Volume multiplier of the organization. */
   volume: number;
-  /** Days of history before "now" (at most two years). */
+  /** Days of history before the data epoch (`DATA_EPOCH`, at most two years): when the organization starts. */
   historyDays: number;
 }
 

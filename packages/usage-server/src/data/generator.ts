@@ -1,9 +1,11 @@
 // The deterministic data set: organizations -> (subscription, charge item) groups -> series.
 // A series is one stream of hourly usage (one app, project, billing tag, resource, channel);
 // its value at any hour is a pure function of (seed, hour), so nothing is stored per hour.
+// `now` only decides where the data ends: a past hour is the same whatever the clock says, so a
+// closed month never changes (as with the real API), and two pulls taken an hour apart agree.
 import { BILLING_TAGS, CHARGE_ITEMS, realmProfile, type ChargeItem, type ChargeType, type RealmProfile } from './catalog.js';
 import { hash2, hashString, unit2 } from './random.js';
-import { hourOf } from './time.js';
+import { hourOf, hourToDate } from './time.js';
 
 export interface Series {
   seed: number;
@@ -34,9 +36,18 @@ export interface DatasetOptions {
   seed: number;
   /** Multiplies the number of series per group (apps, projects, resources). */
   scale: number;
-  /** Data ends at the hour before this one. */
+  /** Data ends at the hour before this one (it changes nothing before). */
   now: Date;
 }
+
+/**
+ * The fixed, day-aligned calendar point the data set is built around (UTC): each organization's
+ * history starts `historyDays` before it, and the growth trend is measured from two years before
+ * it. It is the tests' usual `now`, so the data at that `now` is what it was when history was
+ * anchored on `now`.
+ */
+export const DATA_EPOCH = new Date('2025-06-01T00:00:00Z');
+const EPOCH_HOUR = hourOf(DATA_EPOCH);
 
 /** Units of values: integers of ten-thousandths, so sums stay exact and print with 4 decimals. */
 export const VALUE_UNITS = 10_000;
@@ -72,7 +83,7 @@ export class Dataset {
     if (hour < group.startHour || hour >= group.endHour) return 0;
     if (unit2(series.seed, hour) >= group.item.activity) return 0;
     const noise = 0.7 + 0.6 * unit2(series.seed ^ 0x5bd1e995, hour);
-    const trend = 0.7 + (0.5 * (hour - (this.nowHour - TWO_YEARS_HOURS))) / TWO_YEARS_HOURS;
+    const trend = 0.7 + (0.5 * (hour - (EPOCH_HOUR - TWO_YEARS_HOURS))) / TWO_YEARS_HOURS;
     let mean = group.item.hourlyMean * group.volume * series.weight * trend * noise;
     if (group.item.diurnal) mean *= (DIURNAL[hour % 24] ?? 1) * (WEEKDAY[(Math.floor(hour / 24) + 4) % 7] ?? 1);
     return group.item.whole ? Math.round(mean) * VALUE_UNITS : Math.round(mean * VALUE_UNITS);
@@ -117,13 +128,24 @@ function buildRealm(profile: RealmProfile, options: DatasetOptions, nowHour: num
         item,
         chargeType: subscription === '' ? 'nonBillable' : item.chargeType,
         volume: profile.volume,
-        startHour: nowHour - profile.historyDays * 24,
+        startHour: historyStartHour(profile),
         endHour: nowHour,
         series,
       });
     });
   });
   return groups.sort(compareGroups);
+}
+
+/** First hour of an organization's data: a fixed calendar day, never relative to `now`. */
+export function historyStartHour(profile: RealmProfile): number {
+  return EPOCH_HOUR - profile.historyDays * 24;
+}
+
+/** The day an organization's usage data begins (fixed, whatever `now` is); undefined for an unknown realm. */
+export function dataStart(realmId: string): Date | undefined {
+  const profile = realmProfile(realmId);
+  return profile && hourToDate(historyStartHour(profile));
 }
 
 /** The API's order: subscription id, category, charge item, then feature id for a stable tie-break. */
