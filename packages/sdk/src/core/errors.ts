@@ -73,32 +73,33 @@ export class ApiError extends Error {
     this.retryAfterMs = details.retryAfterMs;
     this.page = details.page;
     this.attempts = details.attempts;
-    this.name = new.target.name;
+    // A literal, not new.target.name: minifiers rename classes, and `name` is what callers log.
+    this.name = 'ApiError';
   }
 }
 
 /** 401 or 403: the token is missing, expired, or may not see this realm. */
-export class AuthError extends ApiError {}
+export class AuthError extends ApiError { override readonly name: string = 'AuthError'; }
 /** 404: no such realm, report or path. */
-export class NotFoundError extends ApiError {}
+export class NotFoundError extends ApiError { override readonly name: string = 'NotFoundError'; }
 /** 409, or a stale version: someone else changed the resource first. */
-export class ConflictError extends ApiError {}
+export class ConflictError extends ApiError { override readonly name: string = 'ConflictError'; }
 /** 429 after every allowed retry. */
-export class RateLimitError extends ApiError {}
+export class RateLimitError extends ApiError { override readonly name: string = 'RateLimitError'; }
 /** 5xx after every allowed retry. */
-export class ServerError extends ApiError {}
+export class ServerError extends ApiError { override readonly name: string = 'ServerError'; }
 /** The server could not be reached, or the connection broke. */
-export class NetworkError extends ApiError {}
+export class NetworkError extends ApiError { override readonly name: string = 'NetworkError'; }
 /** The call, or a wait, ran past its deadline. */
-export class TimeoutError extends ApiError {}
+export class TimeoutError extends ApiError { override readonly name: string = 'TimeoutError'; }
 /** The caller's AbortSignal fired. */
-export class AbortedError extends ApiError {}
+export class AbortedError extends ApiError { override readonly name: string = 'AbortedError'; }
 /** The answer could not be read: invalid or truncated JSON, or an unexpected content type. */
-export class MalformedResponseError extends ApiError {}
+export class MalformedResponseError extends ApiError { override readonly name: string = 'MalformedResponseError'; }
 /** A report ended in `failed`. */
-export class ReportFailedError extends ApiError {}
+export class ReportFailedError extends ApiError { override readonly name: string = 'ReportFailedError'; }
 /** The pages of a walk do not add up to the total the server announced. */
-export class IncompleteResultError extends ApiError {}
+export class IncompleteResultError extends ApiError { override readonly name: string = 'IncompleteResultError'; }
 
 const classes: Record<ApiErrorKind, typeof ApiError> = {
   auth: AuthError,
@@ -158,6 +159,6 @@ export class ValidationError extends Error {
     super(`Please correct ${issues.length === 1 ? 'this' : `these ${issues.length}`} before sending ${operation}:\n${lines}`);
     this.issues = issues;
     this.operation = operation;
-    this.name = new.target.name;
+    this.name = 'ValidationError';
   }
 }
