@@ -39,6 +39,7 @@ export async function sizes(options: BenchOptions): Promise<BenchResult> {
     { measure: 'SDK Usage API entry, gzip', unit: 'bytes', baseline: measured.openapiFetch.gzip, ours: measured.sdk.gzip, ratio: sdkRatio, ratioMeaning: 'SDK / openapi-fetch alone', target: '<= 15,000 bytes', met: measured.sdk.gzip <= 15_000 },
     { measure: 'SDK Acronis entry, gzip', unit: 'bytes', baseline: measured.openapiFetch.gzip, ours: measured.acronis.gzip, ratio: round(measured.acronis.gzip / measured.openapiFetch.gzip, 2), ratioMeaning: 'SDK / openapi-fetch alone' },
     { measure: 'SDK history entry (planHistory), gzip', unit: 'bytes', baseline: measured.openapiFetch.gzip, ours: measured.history.gzip, ratio: round(measured.history.gzip / measured.openapiFetch.gzip, 2), ratioMeaning: 'SDK / openapi-fetch alone' },
+    { measure: 'SDK credentials entry (app-key sign-in), gzip', unit: 'bytes', baseline: measured.openapiFetch.gzip, ours: measured.credentials.gzip, ratio: round(measured.credentials.gzip / measured.openapiFetch.gzip, 2), ratioMeaning: 'SDK / openapi-fetch alone' },
     { measure: 'SDK both entries in one bundle, gzip', unit: 'bytes', baseline: measured.sdk.gzip, ours: measured.both.gzip, ratio: round(measured.both.gzip / measured.sdk.gzip, 2), ratioMeaning: 'both / Usage API entry alone' },
   ];
   if (pane) {
@@ -54,7 +55,7 @@ export async function sizes(options: BenchOptions): Promise<BenchResult> {
     measuredAt: new Date().toISOString(),
     quick: options.quick,
     environment: environment(),
-    params: { sdk: measured.sdk, acronis: measured.acronis, both: measured.both, history: measured.history, openapiFetch: measured.openapiFetch, pane: pane ?? 'apps/excel-addin/dist not built (run pnpm build)' },
+    params: { sdk: measured.sdk, acronis: measured.acronis, both: measured.both, history: measured.history, credentials: measured.credentials, openapiFetch: measured.openapiFetch, pane: pane ?? 'apps/excel-addin/dist not built (run pnpm build)' },
     figures,
     notes: ['"baseline" here is openapi-fetch alone: the floor of any typed client over it. The SDK bundle includes its CSV reader (packages/sdk/src/core/csv-parse.ts, no library).'],
   };

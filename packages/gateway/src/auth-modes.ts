@@ -7,7 +7,8 @@
 //   and the upstream tokens stay in this process: they are never sent back, logged or put in errors.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { hereCredentials, type HereCredentials, type TokenFunction } from '@meterbook/sdk';
+import type { TokenFunction } from '@meterbook/sdk';
+import { hereCredentials, type HereCredentials } from '@meterbook/sdk/credentials';
 import { acronisCredentials } from '@meterbook/sdk/acronis';
 import { readHereCredentials } from '@meterbook/sdk/node';
 import type { Mount, Route } from './allow-list.js';

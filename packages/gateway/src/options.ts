@@ -1,6 +1,7 @@
 // Options of startGateway and what it returns. The CLI (cli.ts) maps flags and environment
 // variables onto these.
-import type { HereCredentials, TokenFunction } from '@meterbook/sdk';
+import type { TokenFunction } from '@meterbook/sdk';
+import type { HereCredentials } from '@meterbook/sdk/credentials';
 
 export type AuthMode = 'pass-through' | 'credentials';
 

@@ -4,7 +4,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUsageClient, hereCredentials, type TokenFunction } from '@meterbook/sdk';
+import { createUsageClient, type TokenFunction } from '@meterbook/sdk';
+import { hereCredentials } from '@meterbook/sdk/credentials';
 import { startGateway } from '../src/index.js';
 import { bearer, DAY, fakeUpstream, PARTNER, rig, SUBACCOUNTS, type Rig } from './helpers.js';
 

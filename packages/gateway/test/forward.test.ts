@@ -1,7 +1,8 @@
 // Pass-through mode: every allow-listed operation of the HERE specs is forwarded, the SDK works
 // through the gateway unchanged, headers and ids are kept or added as documented.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUsageClient, hereCredentials } from '@meterbook/sdk';
+import { createUsageClient } from '@meterbook/sdk';
+import { hereCredentials } from '@meterbook/sdk/credentials';
 import { startGateway } from '../src/index.js';
 import { bearer, DAY, fakeUpstream, PARTNER, rig, SUBACCOUNTS, type Rig } from './helpers.js';
 

@@ -2,7 +2,8 @@
 // attacker could hand it. Each must be refused with a UsageValidationError whose issues name the
 // field, before any request. Casts (`as never`) are the point: callers from JavaScript or from
 // parsed user input are not held back by the types.
-import { createUsageClient, hereCredentials, parseCredentialsProperties, type Report, type UsageClient } from '@meterbook/sdk';
+import { createUsageClient, type Report, type UsageClient } from '@meterbook/sdk';
+import { hereCredentials, parseCredentialsProperties } from '@meterbook/sdk/credentials';
 
 export interface HostileCase {
   entry: string;

@@ -1,7 +1,8 @@
 // Secrets: the bearer token, the app secret and every token the token endpoint issues must not
 // appear in any server log line, any error (message, stack, properties, cause) or any request
 // other than as the bearer token towards the API's own origin. One occurrence fails the suite.
-import { createUsageClient, hereCredentials, UsageApiError, type UsageClient } from '@meterbook/sdk';
+import { createUsageClient, UsageApiError, type UsageClient } from '@meterbook/sdk';
+import { hereCredentials } from '@meterbook/sdk/credentials';
 import { startServer, type RunningServer } from '@meterbook/usage-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_NOW } from '../src/config.js';

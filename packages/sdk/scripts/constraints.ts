@@ -1,7 +1,9 @@
 // Reads the validation-relevant part of an OpenAPI 3.0 document: a table of parameters with
-// their bounds, and for each operation the keys of its parameters and its JSON body, with local
-// $refs resolved. Descriptions, and formats other than `date` and `date-time` (which become
-// real-date checks), are left out so the generated file stays small in the browser bundle.
+// their bounds, and for each operation the keys of its parameters and its body's schema, with
+// local $refs resolved. Only what the validator reads is written, so the generated file stays
+// small in the browser bundle: no descriptions, defaults, methods, paths or media types (the
+// typed client has those from the generated types), and no formats other than `date` and
+// `date-time` (which become real-date checks).
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -26,7 +28,6 @@ const boundKeys = [
   'uniqueItems',
   'required',
   'additionalProperties',
-  'default',
 ] as const;
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -84,6 +85,13 @@ function parameter(document: JsonObject, entry: Json): JsonObject {
   return out;
 }
 
+/** The table entry of a parameter: its name is left out when it is the entry's key (the validator reads it from there). */
+function tableEntry(key: string, resolved: JsonObject): JsonObject {
+  const entry = { ...resolved };
+  if (entry.name === key) delete entry.name;
+  return entry;
+}
+
 /**
  * Adds an operation's parameters to the shared table and returns their keys. Parameters that
  * several operations share through a $ref are written once (the browser bundle carries them).
@@ -94,7 +102,7 @@ function parameterKeys(document: JsonObject, list: Json | undefined, table: Json
     const ref = isObject(entry) && typeof entry.$ref === 'string' ? entry.$ref : undefined;
     const resolved = parameter(document, entry);
     const key = ref?.startsWith('#/components/parameters/') ? ref.slice('#/components/parameters/'.length) : `${owner}.${String(resolved.name)}`;
-    table[key] = resolved;
+    table[key] = tableEntry(key, resolved);
     return key;
   });
 }
@@ -104,10 +112,10 @@ function jsonBody(document: JsonObject, requestBody: Json | undefined): Json | u
   if (!isObject(body) || !isObject(body.content)) return undefined;
   const [mediaType, media] = Object.entries(body.content)[0] ?? [];
   if (mediaType === undefined || !isObject(media)) return undefined;
-  return { required: body.required === true, mediaType, schema: bounds(document, media.schema) };
+  return { required: body.required === true, schema: bounds(document, media.schema) };
 }
 
-/** A server's URL with each `{variable}` replaced by its default. */
+/** A server's URL with each `{variable}` replaced by its default (the client's default base URL). */
 function serverUrl(server: Json | undefined): string | undefined {
   if (!isObject(server) || typeof server.url !== 'string') return undefined;
   const variables = isObject(server.variables) ? server.variables : {};
@@ -124,19 +132,15 @@ export function extractConstraints(document: OpenApiDocument): JsonObject {
   for (const [path, pathItemOrRef] of Object.entries(document.paths)) {
     const pathItem = resolveRef(document, pathItemOrRef);
     if (!isObject(pathItem)) continue;
+    // A path on a server of its own is another service's (the HERE account service's token
+    // endpoint): its request is built by the SDK's own code from checked values, never from a
+    // caller's parameters, so the validator has nothing to check there.
+    if (Array.isArray(pathItem.servers)) continue;
     const shared = parameterKeys(document, pathItem.parameters, parameters, path);
-    const pathServers = Array.isArray(pathItem.servers) ? pathItem.servers : undefined;
     for (const method of methods) {
       const operation = pathItem[method];
-      if (!isObject(operation) || typeof operation.operationId !== 'string') continue;
-      const servers = Array.isArray(operation.servers) ? operation.servers : pathServers;
-      const server = servers ? serverUrl(servers[0]) : undefined;
-      const entry: JsonObject = {
-        method: method.toUpperCase(),
-        path,
-        parameters: [...shared, ...parameterKeys(document, operation.parameters, parameters, operation.operationId)],
-      };
-      if (typeof server === 'string') entry.server = server;
+      if (!isObject(operation) || typeof operation.operationId !== 'string' || Array.isArray(operation.servers)) continue;
+      const entry: JsonObject = { parameters: [...shared, ...parameterKeys(document, operation.parameters, parameters, operation.operationId)] };
       const body = jsonBody(document, operation.requestBody);
       if (body !== undefined) entry.body = body;
       operations[operation.operationId] = entry;

@@ -27,3 +27,20 @@ describe('browser bundle', () => {
     expect(result.errors.join('\n')).toMatch(/node:/);
   });
 });
+
+describe('minified bundle', () => {
+  it('keeps every error class its name (minifiers rename classes; callers log error.name)', async () => {
+    const out = await build({ entryPoints: [resolve(root, 'src/index.ts')], bundle: true, minify: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+    const code = out.outputFiles[0]?.text ?? '';
+    const sdk = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as Record<string, unknown>;
+    const details = { kind: 'http', api: 'HERE Usage API', operation: 'getUsage', reason: 'test' } as const;
+    const named = Object.entries(sdk).filter(([key, value]) => typeof value === 'function' && /Error$/.test(key) && !key.startsWith('Usage'));
+    expect(named.length).toBeGreaterThanOrEqual(13);
+    for (const [key, ErrorClass] of named) {
+      const error = key === 'ValidationError'
+        ? new (ErrorClass as new (op: string, issues: unknown[]) => Error)('getUsage', [{ field: 'x', message: 'x' }])
+        : new (ErrorClass as new (d: typeof details) => Error)(details);
+      expect(error.name, key).toBe(key);
+    }
+  }, 60_000);
+});

@@ -34,7 +34,7 @@ afterAll(() => {
   rmSync(project, { recursive: true, force: true });
 });
 
-const entries = { '@meterbook/sdk': 'createUsageClient', '@meterbook/sdk/acronis': 'createAcronisClient', '@meterbook/sdk/history': 'planHistory', '@meterbook/sdk/node': 'readHereCredentials' };
+const entries = { '@meterbook/sdk': 'createUsageClient', '@meterbook/sdk/acronis': 'createAcronisClient', '@meterbook/sdk/history': 'planHistory', '@meterbook/sdk/credentials': 'hereCredentials', '@meterbook/sdk/node': 'readHereCredentials' };
 
 describe('the packed SDK in a fresh project', () => {
   it('loads every entry from an ES module', () => {
@@ -58,14 +58,17 @@ describe('the packed SDK in a fresh project', () => {
     "import { createAcronisClient } from '@meterbook/sdk/acronis';",
     "import { readHereCredentials } from '@meterbook/sdk/node';",
     "import { planHistory, type HistoryPlan } from '@meterbook/sdk/history';",
+    "import { hereCredentials, parseCredentialsProperties, type HereCredentials } from '@meterbook/sdk/credentials';",
     "const usage: UsageClient = createUsageClient({ token: 'my-token' });",
     "const plan: HistoryPlan = planHistory({ rule: { kind: 'rolling', months: 3 }, windows: [], now: new Date() });",
+    "const credentials: HereCredentials = parseCredentialsProperties('here.access.key.id = KEY\\nhere.access.key.secret = secret\\nhere.token.endpoint.url = https://account.api.here.com/oauth2/token');",
+    "const signedIn: UsageClient = createUsageClient({ token: hereCredentials(credentials) });",
     "const acronis = createAcronisClient({ baseUrl: 'https://eu2-cloud.acronis.com/api/2', token: 'my-token' });",
     'void readHereCredentials;',
     // Types that resolved to `any` would make this expectation unused, which is an error.
     "// @ts-expect-error: the option is misspelt",
     "createUsageClient({ tokn: 'x' });",
-    'export { usage, acronis, plan };',
+    'export { usage, acronis, plan, signedIn };',
   ].join('\n');
 
   function typeCheck(files: Record<string, string>, options: ts.CompilerOptions): string[] {

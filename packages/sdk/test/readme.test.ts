@@ -17,7 +17,7 @@ const typeCheck = (sources: string[]) => typeCheckExamples(sources, {
     types: ['node'],
     typeRoots: typeRootsOf(root),
     baseUrl: root,
-    paths: { '@meterbook/sdk': ['src/index.ts'], '@meterbook/sdk/node': ['src/node.ts'], '@meterbook/sdk/acronis': ['src/acronis.ts'], '@meterbook/sdk/history': ['src/history.ts'] },
+    paths: { '@meterbook/sdk': ['src/index.ts'], '@meterbook/sdk/node': ['src/node.ts'], '@meterbook/sdk/acronis': ['src/acronis.ts'], '@meterbook/sdk/history': ['src/history.ts'], '@meterbook/sdk/credentials': ['src/credentials.ts'] },
   },
 });
 

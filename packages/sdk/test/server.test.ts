@@ -3,7 +3,8 @@ import { startServer, type RunningServer } from '@meterbook/usage-server';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faulty } from './fake-fetch.js';
-import { AuthError, createUsageClient, hereCredentials, ReportFailedError, type UsageApiPaths, type UsageRecord } from '../src/index.js';
+import { hereCredentials } from '../src/credentials.js';
+import { AuthError, createUsageClient, ReportFailedError, type UsageApiPaths, type UsageRecord } from '../src/index.js';
 
 let server: RunningServer;
 const realmId = 'org123456789';

@@ -3,7 +3,8 @@
 // OfficeRuntime.storage is offered as an opt-in: it is NOT encrypted, and every add-in served from
 // the same domain can read it.
 
-import { createUsageClient, hereCredentials, type UsageClient } from '@meterbook/sdk';
+import { createUsageClient, type UsageClient } from '@meterbook/sdk';
+import { hereCredentials } from '@meterbook/sdk/credentials';
 import type { AcronisClient } from '@meterbook/sdk/acronis';
 import { retryNotices } from './retry-notices.js';
 import { gatewayUrls, type Route } from './route.js';

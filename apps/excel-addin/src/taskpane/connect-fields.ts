@@ -1,7 +1,7 @@
 // The connect form's fields: which ones show for the chosen source, route and gateway mode, and
 // reading them into a Connection. Secret fields are emptied by clearSecrets once read.
 
-import { parseCredentialsProperties } from '@meterbook/sdk';
+import { parseCredentialsProperties } from '@meterbook/sdk/credentials';
 import type { AcronisAuth, Auth, Connection, Keep } from '../flows/connection.js';
 import { gatewayUrls, type GatewayInfo, type Route } from '../flows/route.js';
 import { byId, checkedValue, input } from './dom.js';

@@ -44,22 +44,23 @@ export interface ApiErrorDetails {
 
 /** A call to an API failed. `kind` says how; `correlationId` is the id support asks for. */
 export class ApiError extends Error {
-  readonly kind: ApiErrorKind;
-  readonly api: string;
-  readonly operation: string;
-  readonly method: string | undefined;
-  readonly url: string | undefined;
-  readonly status: number | undefined;
-  readonly code: string | undefined;
-  readonly correlationId: string | undefined;
-  readonly requestId: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly page: number | undefined;
-  readonly attempts: number | undefined;
+  // Declared and set in the constructor, in this order with `name` last (as defined fields were),
+  // so that a bundle does not carry each field's name twice.
+  declare readonly kind: ApiErrorKind;
+  declare readonly api: string;
+  declare readonly operation: string;
+  declare readonly method: string | undefined;
+  declare readonly url: string | undefined;
+  declare readonly status: number | undefined;
+  declare readonly code: string | undefined;
+  declare readonly correlationId: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly page: number | undefined;
+  declare readonly attempts: number | undefined;
 
   constructor(details: ApiErrorDetails) {
     super(describe(details), details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = new.target.name;
     this.kind = details.kind;
     this.api = details.api;
     this.operation = details.operation;
@@ -72,31 +73,33 @@ export class ApiError extends Error {
     this.retryAfterMs = details.retryAfterMs;
     this.page = details.page;
     this.attempts = details.attempts;
+    // A literal, not new.target.name: minifiers rename classes, and `name` is what callers log.
+    this.name = 'ApiError';
   }
 }
 
 /** 401 or 403: the token is missing, expired, or may not see this realm. */
-export class AuthError extends ApiError {}
+export class AuthError extends ApiError { override readonly name: string = 'AuthError'; }
 /** 404: no such realm, report or path. */
-export class NotFoundError extends ApiError {}
+export class NotFoundError extends ApiError { override readonly name: string = 'NotFoundError'; }
 /** 409, or a stale version: someone else changed the resource first. */
-export class ConflictError extends ApiError {}
+export class ConflictError extends ApiError { override readonly name: string = 'ConflictError'; }
 /** 429 after every allowed retry. */
-export class RateLimitError extends ApiError {}
+export class RateLimitError extends ApiError { override readonly name: string = 'RateLimitError'; }
 /** 5xx after every allowed retry. */
-export class ServerError extends ApiError {}
+export class ServerError extends ApiError { override readonly name: string = 'ServerError'; }
 /** The server could not be reached, or the connection broke. */
-export class NetworkError extends ApiError {}
+export class NetworkError extends ApiError { override readonly name: string = 'NetworkError'; }
 /** The call, or a wait, ran past its deadline. */
-export class TimeoutError extends ApiError {}
+export class TimeoutError extends ApiError { override readonly name: string = 'TimeoutError'; }
 /** The caller's AbortSignal fired. */
-export class AbortedError extends ApiError {}
+export class AbortedError extends ApiError { override readonly name: string = 'AbortedError'; }
 /** The answer could not be read: invalid or truncated JSON, or an unexpected content type. */
-export class MalformedResponseError extends ApiError {}
+export class MalformedResponseError extends ApiError { override readonly name: string = 'MalformedResponseError'; }
 /** A report ended in `failed`. */
-export class ReportFailedError extends ApiError {}
+export class ReportFailedError extends ApiError { override readonly name: string = 'ReportFailedError'; }
 /** The pages of a walk do not add up to the total the server announced. */
-export class IncompleteResultError extends ApiError {}
+export class IncompleteResultError extends ApiError { override readonly name: string = 'IncompleteResultError'; }
 
 const classes: Record<ApiErrorKind, typeof ApiError> = {
   auth: AuthError,
@@ -148,14 +151,14 @@ export interface ValidationIssue {
 
 /** Input was rejected before any request was sent. `issues` lists every problem at once. */
 export class ValidationError extends Error {
-  readonly issues: readonly ValidationIssue[];
-  readonly operation: string;
+  declare readonly issues: readonly ValidationIssue[];
+  declare readonly operation: string;
 
   constructor(operation: string, issues: ValidationIssue[]) {
     const lines = issues.map((issue) => `- ${issue.message}`).join('\n');
     super(`Please correct ${issues.length === 1 ? 'this' : `these ${issues.length}`} before sending ${operation}:\n${lines}`);
-    this.name = new.target.name;
-    this.operation = operation;
     this.issues = issues;
+    this.operation = operation;
+    this.name = 'ValidationError';
   }
 }

@@ -99,21 +99,19 @@ describe('checkValue: what each kind of value may be', () => {
   });
 });
 
-// A spec of one operation, as the generator writes them: a path and a query parameter, a JSON body.
+// A spec of one operation, as the generator writes them: a path parameter (named by its key) and a
+// query parameter (keyed by operation), a JSON body.
 const spec: GeneratedSpec = {
   defaultServer: 'https://api.example/v2',
   parameters: {
-    tenantId: { name: 'tenantId', in: 'path', required: true, schema: { type: 'string', minLength: 3 } },
+    tenantId: { in: 'path', required: true, schema: { type: 'string', minLength: 3 } },
     'createThing.note': { name: 'note', in: 'query', schema: { type: 'string', pattern: '^[a-z]+$' } },
   },
   operations: {
     createThing: {
-      method: 'POST',
-      path: '/things/{tenantId}',
       parameters: ['tenantId', 'createThing.note'],
       body: {
         required: true,
-        mediaType: 'application/json',
         schema: {
           type: 'object',
           required: ['parameters'],

@@ -32,17 +32,17 @@ export interface ParameterConstraint {
 
 /** An operation as generated: its parameters are keys into the spec's parameter table. */
 export interface GeneratedOperation {
-  readonly method: string;
-  readonly path: string;
-  readonly server?: string;
   readonly parameters: readonly string[];
   readonly body?: OperationConstraint['body'];
 }
 
+/** A parameter as generated: its name is left out when it is the parameter's key in the table. */
+export type GeneratedParameter = Omit<ParameterConstraint, 'name'> & { readonly name?: string };
+
 /** The generated constraints of one spec. */
 export interface GeneratedSpec {
   readonly defaultServer: string;
-  readonly parameters: { readonly [key: string]: ParameterConstraint };
+  readonly parameters: { readonly [key: string]: GeneratedParameter };
   readonly operations: { readonly [operationId: string]: GeneratedOperation };
   readonly rules: SpecRules;
 }
@@ -57,7 +57,7 @@ export function operationConstraint(spec: GeneratedSpec, operationId: string): O
   if (operation === undefined) {
     const generated = spec.operations[operationId];
     if (generated === undefined) throw new Error(`No operation ${operationId} in the spec`);
-    operation = { ...generated, parameters: generated.parameters.map((key) => spec.parameters[key] as ParameterConstraint) };
+    operation = { ...generated, parameters: generated.parameters.map((key) => ({ name: key, ...spec.parameters[key] }) as ParameterConstraint) };
     cache.set(operationId, operation);
   }
   return operation;
@@ -72,11 +72,8 @@ export function checkRequest(spec: GeneratedSpec, checkers: readonly RuleChecker
 }
 
 export interface OperationConstraint {
-  readonly method: string;
-  readonly path: string;
-  readonly server?: string;
   readonly parameters: readonly ParameterConstraint[];
-  readonly body?: { readonly required: boolean; readonly mediaType: string; readonly schema: SchemaBounds };
+  readonly body?: { readonly required: boolean; readonly schema: SchemaBounds };
 }
 
 export interface RequestValues {

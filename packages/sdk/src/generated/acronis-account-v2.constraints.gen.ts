@@ -24,7 +24,6 @@ export const spec = {
    }
   },
   "limit": {
-   "name": "limit",
    "in": "query",
    "schema": {
     "type": "integer",
@@ -33,7 +32,6 @@ export const spec = {
    }
   },
   "after": {
-   "name": "after",
    "in": "query",
    "schema": {
     "type": "string",
@@ -64,7 +62,6 @@ export const spec = {
    "required": true
   },
   "version": {
-   "name": "version",
    "in": "query",
    "schema": {
     "type": "integer",
@@ -87,12 +84,9 @@ export const spec = {
  },
  "operations": {
   "requestToken": {
-   "method": "POST",
-   "path": "/idp/token",
    "parameters": [],
    "body": {
     "required": true,
-    "mediaType": "application/x-www-form-urlencoded",
     "schema": {
      "type": "object",
      "required": [
@@ -111,8 +105,6 @@ export const spec = {
    }
   },
   "listTenants": {
-   "method": "GET",
-   "path": "/tenants",
    "parameters": [
     "parentId",
     "subtreeRootId",
@@ -121,19 +113,14 @@ export const spec = {
    ]
   },
   "listTenantReports": {
-   "method": "GET",
-   "path": "/tenants/{tenant_id}/reports",
    "parameters": [
     "tenantId"
    ]
   },
   "createReport": {
-   "method": "POST",
-   "path": "/reports",
    "parameters": [],
    "body": {
     "required": true,
-    "mediaType": "application/json",
     "schema": {
      "type": "object",
      "required": [
@@ -275,21 +262,16 @@ export const spec = {
    }
   },
   "getReport": {
-   "method": "GET",
-   "path": "/reports/{report_id}",
    "parameters": [
     "reportId"
    ]
   },
   "updateReport": {
-   "method": "PUT",
-   "path": "/reports/{report_id}",
    "parameters": [
     "reportId"
    ],
    "body": {
     "required": true,
-    "mediaType": "application/json",
     "schema": {
      "type": "object",
      "required": [
@@ -431,23 +413,17 @@ export const spec = {
    }
   },
   "deleteReport": {
-   "method": "DELETE",
-   "path": "/reports/{report_id}",
    "parameters": [
     "reportId",
     "version"
    ]
   },
   "listStoredReports": {
-   "method": "GET",
-   "path": "/reports/{report_id}/stored",
    "parameters": [
     "reportId"
    ]
   },
   "downloadStoredReport": {
-   "method": "GET",
-   "path": "/reports/{report_id}/stored/{stored_id}",
    "parameters": [
     "reportId",
     "storedId"

@@ -4,7 +4,6 @@ export const spec = {
  "defaultServer": "https://usage.bam.api.here.com/v2",
  "parameters": {
   "realmId": {
-   "name": "realmId",
    "in": "path",
    "schema": {
     "type": "string",
@@ -15,7 +14,6 @@ export const spec = {
    "required": true
   },
   "startDate": {
-   "name": "startDate",
    "in": "query",
    "schema": {
     "type": "string",
@@ -26,7 +24,6 @@ export const spec = {
    "required": true
   },
   "endDate": {
-   "name": "endDate",
    "in": "query",
    "schema": {
     "type": "string",
@@ -37,7 +34,6 @@ export const spec = {
    "required": true
   },
   "featureId": {
-   "name": "featureId",
    "in": "query",
    "schema": {
     "type": "string",
@@ -45,7 +41,6 @@ export const spec = {
    }
   },
   "appId": {
-   "name": "appId",
    "in": "query",
    "schema": {
     "type": "string",
@@ -53,7 +48,6 @@ export const spec = {
    }
   },
   "channelId": {
-   "name": "channelId",
    "in": "query",
    "schema": {
     "type": "string",
@@ -64,7 +58,6 @@ export const spec = {
    }
   },
   "chargeType": {
-   "name": "chargeType",
    "in": "query",
    "schema": {
     "type": "string",
@@ -72,12 +65,10 @@ export const spec = {
      "all",
      "billable",
      "nonBillable"
-    ],
-    "default": "all"
+    ]
    }
   },
   "projectHrn": {
-   "name": "projectHrn",
    "in": "query",
    "schema": {
     "type": "string",
@@ -85,7 +76,6 @@ export const spec = {
    }
   },
   "billingTag": {
-   "name": "billingTag",
    "in": "query",
    "schema": {
     "type": "string",
@@ -93,7 +83,6 @@ export const spec = {
    }
   },
   "category": {
-   "name": "category",
    "in": "query",
    "schema": {
     "type": "string",
@@ -101,7 +90,6 @@ export const spec = {
    }
   },
   "billingSubscriptionId": {
-   "name": "billingSubscriptionId",
    "in": "query",
    "schema": {
     "type": "array",
@@ -115,7 +103,6 @@ export const spec = {
    }
   },
   "detailLevel": {
-   "name": "detailLevel",
    "in": "query",
    "schema": {
     "type": "string",
@@ -124,12 +111,10 @@ export const spec = {
      "hour",
      "day",
      "month"
-    ],
-    "default": "summarized"
+    ]
    }
   },
   "groupBy": {
-   "name": "groupBy",
    "in": "query",
    "schema": {
     "type": "string",
@@ -138,7 +123,6 @@ export const spec = {
    }
   },
   "usageFields": {
-   "name": "usageFields",
    "in": "query",
    "schema": {
     "type": "array",
@@ -163,23 +147,19 @@ export const spec = {
    }
   },
   "limit": {
-   "name": "limit",
    "in": "query",
    "schema": {
     "type": "integer",
     "minimum": 1,
-    "maximum": 100,
-    "default": 100
+    "maximum": 100
    }
   },
   "offset": {
-   "name": "offset",
    "in": "query",
    "schema": {
     "type": "integer",
     "minimum": 0,
-    "maximum": 1000000,
-    "default": 0
+    "maximum": 1000000
    }
   },
   "requestId": {
@@ -199,15 +179,13 @@ export const spec = {
    }
   },
   "sort": {
-   "name": "sort",
    "in": "query",
    "schema": {
     "type": "string",
     "enum": [
      "asc",
      "desc"
-    ],
-    "default": "desc"
+    ]
    }
   },
   "reportDetailLevel": {
@@ -219,12 +197,10 @@ export const spec = {
      "summarized",
      "day",
      "month"
-    ],
-    "default": "summarized"
+    ]
    }
   },
   "reportId": {
-   "name": "reportId",
    "in": "path",
    "schema": {
     "type": "string",
@@ -237,8 +213,6 @@ export const spec = {
  },
  "operations": {
   "getUsage": {
-   "method": "GET",
-   "path": "/usage/realms/{realmId}",
    "parameters": [
     "realmId",
     "startDate",
@@ -261,8 +235,6 @@ export const spec = {
    ]
   },
   "getUsageCsv": {
-   "method": "GET",
-   "path": "/usage/realms/{realmId}/csv",
    "parameters": [
     "realmId",
     "startDate",
@@ -283,8 +255,6 @@ export const spec = {
    ]
   },
   "listUsageReports": {
-   "method": "GET",
-   "path": "/usage/realms/{realmId}/reports",
    "parameters": [
     "realmId",
     "limit",
@@ -295,8 +265,6 @@ export const spec = {
    ]
   },
   "createUsageReport": {
-   "method": "POST",
-   "path": "/usage/realms/{realmId}/reports",
    "parameters": [
     "realmId",
     "startDate",
@@ -317,7 +285,6 @@ export const spec = {
    ],
    "body": {
     "required": false,
-    "mediaType": "application/json",
     "schema": {
      "type": "object",
      "additionalProperties": false,
@@ -338,8 +305,6 @@ export const spec = {
    }
   },
   "getUsageReport": {
-   "method": "GET",
-   "path": "/usage/realms/{realmId}/reports/{reportId}",
    "parameters": [
     "realmId",
     "reportId",
@@ -348,47 +313,12 @@ export const spec = {
    ]
   },
   "getUsageReportOutput": {
-   "method": "GET",
-   "path": "/usage/realms/{realmId}/reports/{reportId}/output",
    "parameters": [
     "realmId",
     "reportId",
     "requestId",
     "correlationId"
    ]
-  },
-  "requestToken": {
-   "method": "POST",
-   "path": "/oauth2/token",
-   "parameters": [],
-   "server": "https://account.api.here.com",
-   "body": {
-    "required": true,
-    "mediaType": "application/x-www-form-urlencoded",
-    "schema": {
-     "type": "object",
-     "required": [
-      "grant_type"
-     ],
-     "properties": {
-      "grant_type": {
-       "type": "string",
-       "enum": [
-        "client_credentials"
-       ]
-      },
-      "expires_in": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 86400
-      },
-      "scope": {
-       "type": "string",
-       "maxLength": 256
-      }
-     }
-    }
-   }
   }
  },
  "rules": {

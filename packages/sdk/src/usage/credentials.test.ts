@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, hereCredentials, parseCredentialsProperties, UsageValidationError } from '../index.js';
+import { hereCredentials, parseCredentialsProperties } from '../credentials.js';
+import { AuthError, UsageValidationError } from '../index.js';
 import { fakeFetch, json } from '../../test/fake-fetch.js';
 
 const secret = 'Sup3r-Secret-Value_xyz';

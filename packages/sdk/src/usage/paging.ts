@@ -5,7 +5,9 @@
 import { anySignal } from '../core/abort.js';
 import { createApiError, type ApiError } from '../core/errors.js';
 import { createLimiter, mapInOrder, range, walkAborted, type Limiter } from '../core/ordered-pool.js';
-import type { Page, PageProgress } from './types.js';
+import { LazyList } from '../core/lazy-list.js';
+import { buildRequest, type UsageOperationId } from './params.js';
+import type { CallOptions, Page, PageProgress, WalkOptions } from './types.js';
 
 export interface PageWalk<T> {
   fetchPage: (offset: number, signal: AbortSignal) => Promise<Page<T>>;
@@ -85,4 +87,22 @@ export async function* walkPages<T>(walk: PageWalk<T>): AsyncGenerator<T> {
     // Stopped early (break, error): the pages still to come are not asked for.
     rest?.return(undefined).catch(() => undefined);
   }
+}
+
+type PageOf<T, P> = (params: P & { limit: number; offset: number }, options: CallOptions & { page?: number }) => Promise<Page<T>>;
+
+/** `all()` of a paged call: the query is checked now (bad input fails at the call), the pages are walked when the list is read. */
+export function pagedList<T, P extends object>(api: string, operation: UsageOperationId, fetchPage: PageOf<T, P>, params: P, options: WalkOptions = {}): LazyList<T> {
+  const limit = options.pageSize ?? 100;
+  buildRequest(operation, { ...params, limit, offset: 0 });
+  return new LazyList(() =>
+    walkPages<T>({
+      api,
+      operation,
+      concurrency: options.concurrency,
+      signal: options.signal,
+      onProgress: options.onProgress,
+      fetchPage: (offset, signal) => fetchPage({ ...params, limit, offset }, { signal, page: offset }),
+    }),
+  );
 }

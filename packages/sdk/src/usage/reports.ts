@@ -7,8 +7,8 @@ import { LazyList } from '../core/lazy-list.js';
 import { pollUntil, type PollOptions } from '../core/poll.js';
 import { jsonBody } from '../core/transport.js';
 import type { components } from '../generated/usage-v2.gen.js';
-import type { UsageContext } from './context.js';
-import { walkPages } from './paging.js';
+import { callUsage, type UsageContext } from './context.js';
+import { pagedList } from './paging.js';
 import { buildRequest } from './params.js';
 import { csvRowReader, toReport } from './records.js';
 import type { CallOptions, Page, Report, ReportCreateParams, ReportRef, UsageCsvRow, WalkOptions } from './types.js';
@@ -43,22 +43,12 @@ export function createReportCalls(context: UsageContext): ReportCalls {
   const { transport } = context;
 
   async function get(params: { realmId: string; reportId: string }, options: CallOptions = {}): Promise<Report> {
-    const { path } = buildRequest('getUsageReport', params);
-    const { response } = await context.raw.GET('/usage/realms/{realmId}/reports/{reportId}', {
-      params: { path } as never,
-      parseAs: 'stream',
-      fetch: context.via({ operation: 'getUsageReport', idempotent: true, expect: 'json', signal: options.signal, requestId: options.requestId }),
-    });
+    const { response } = await callUsage(context, 'get', '/usage/realms/{realmId}/reports/{reportId}', 'getUsageReport', params, options);
     return context.read('getUsageReport', response, () => toReport(jsonBody<Schemas['Report']>(response), params.realmId, response.headers.get('x-correlation-id') ?? undefined));
   }
 
   async function list(params: ReportListParams, options: CallOptions & { page?: number } = {}): Promise<Page<Report>> {
-    const { path, query } = buildRequest('listUsageReports', params);
-    const { response } = await context.raw.GET('/usage/realms/{realmId}/reports', {
-      params: { path, query } as never,
-      parseAs: 'stream',
-      fetch: context.via({ operation: 'listUsageReports', idempotent: true, expect: 'json', signal: options.signal, requestId: options.requestId, page: options.page }),
-    });
+    const { response } = await callUsage(context, 'get', '/usage/realms/{realmId}/reports', 'listUsageReports', params, options);
     const body = jsonBody<Schemas['ReportPage']>(response);
     const correlationId = response.headers.get('x-correlation-id') ?? undefined;
     return context.read('listUsageReports', response, () => ({ ...body, items: body.items.map((item) => toReport(item, params.realmId)), correlationId }), options.page);
@@ -83,13 +73,7 @@ export function createReportCalls(context: UsageContext): ReportCalls {
 
   return {
     async create(params, options = {}) {
-      const { path, query, body } = buildRequest('createUsageReport', params);
-      const { response } = await context.raw.POST('/usage/realms/{realmId}/reports', {
-        params: { path, query } as never,
-        parseAs: 'stream',
-        body: (body ?? {}) as never,
-        fetch: context.via({ operation: 'createUsageReport', idempotent: false, expect: 'json', signal: options.signal, requestId: options.requestId }),
-      });
+      const { response } = await callUsage(context, 'post', '/usage/realms/{realmId}/reports', 'createUsageReport', params, options);
       const created = jsonBody<Schemas['ReportCreated']>(response);
       const ref: ReportRef = { realmId: params.realmId, id: created.id, status: created.status };
       const location = response.headers.get('location');
@@ -99,20 +83,7 @@ export function createReportCalls(context: UsageContext): ReportCalls {
       return ref;
     },
     list: (params, options) => list(params, options),
-    all(params, options = {}) {
-      const limit = options.pageSize ?? 100;
-      buildRequest('listUsageReports', { ...params, limit, offset: 0 });
-      return new LazyList(() =>
-        walkPages<Report>({
-          api: transport.api,
-          operation: 'listUsageReports',
-          concurrency: options.concurrency,
-          signal: options.signal,
-          onProgress: options.onProgress,
-          fetchPage: (offset, signal) => list({ ...params, limit, offset }, { signal, page: offset }),
-        }),
-      );
-    },
+    all: (params, options) => pagedList(transport.api, 'listUsageReports', list, params, options),
     get,
     async waitUntilDone(ref, options = {}) {
       const reportId = 'id' in ref ? ref.id : ref.reportId;

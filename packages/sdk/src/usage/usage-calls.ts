@@ -2,9 +2,8 @@
 import { LazyList } from '../core/lazy-list.js';
 import { jsonBody } from '../core/transport.js';
 import type { components } from '../generated/usage-v2.gen.js';
-import type { UsageContext } from './context.js';
-import { walkPages } from './paging.js';
-import { buildRequest } from './params.js';
+import { callUsage, type UsageContext } from './context.js';
+import { pagedList } from './paging.js';
 import { usageRange } from './range.js';
 import { toUsageRecord } from './records.js';
 import type { CallOptions, Page, RangeOptions, UsagePageQuery, UsageQuery, UsageRecord, WalkOptions } from './types.js';
@@ -27,43 +26,18 @@ export interface UsageCalls {
 
 export function createUsageCalls(context: UsageContext): UsageCalls {
   async function fetchPage(params: UsagePageQuery, options: CallOptions & { page?: number } = {}): Promise<Page<UsageRecord>> {
-    const { path, query } = buildRequest('getUsage', params);
-    const { response } = await context.raw.GET('/usage/realms/{realmId}', {
-      // Built and validated from the spec's constraints above, so the shape is the generated one.
-      params: { path, query } as never,
-      parseAs: 'stream',
-      fetch: context.via({ operation: 'getUsage', idempotent: true, expect: 'json', signal: options.signal, requestId: options.requestId, page: options.page }),
-    });
+    const { response } = await callUsage(context, 'get', '/usage/realms/{realmId}', 'getUsage', params, options);
     const body = jsonBody<components['schemas']['UsagePage']>(response);
     return context.read('getUsage', response, () => ({ ...body, items: body.items.map(toUsageRecord), correlationId: response.headers.get('x-correlation-id') ?? undefined }), options.page);
   }
 
   return {
     list: (params, options) => fetchPage(params, options),
-    all(params, options = {}) {
-      const limit = options.pageSize ?? 100;
-      // Validate now, so bad input fails at the call, before any request.
-      buildRequest('getUsage', { ...params, limit, offset: 0 });
-      return new LazyList(() =>
-        walkPages<UsageRecord>({
-          api: context.transport.api,
-          operation: 'getUsage',
-          concurrency: options.concurrency,
-          signal: options.signal,
-          onProgress: options.onProgress,
-          fetchPage: (offset, signal) => fetchPage({ ...params, limit, offset }, { signal, page: offset }),
-        }),
-      );
-    },
+    all: (params, options) => pagedList(context.transport.api, 'getUsage', fetchPage, params, options),
     range: (params, options) => usageRange(context.transport.api, fetchPage, params, options),
     async csv(params, options = {}) {
-      const { path, query } = buildRequest('getUsageCsv', params);
-      const { data } = await context.raw.GET('/usage/realms/{realmId}/csv', {
-        params: { path, query } as never,
-        parseAs: 'text',
-        fetch: context.via({ operation: 'getUsageCsv', idempotent: true, expect: 'text', signal: options.signal, requestId: options.requestId }),
-      });
-      return data ?? '';
+      const { data } = await callUsage(context, 'get', '/usage/realms/{realmId}/csv', 'getUsageCsv', params, options, 'text');
+      return (data as string | undefined) ?? '';
     },
   };
 }
