@@ -43,6 +43,25 @@ export function typeCheckExamples(examples: readonly string[], check: ExampleChe
   });
 }
 
+/**
+ * The check of a Node ES module package's examples against its own sources: NodeNext modules,
+ * Node's types, and `paths` from the package names the examples import to source files.
+ */
+export function nodePackageCheck(packageRoot: string, paths: Record<string, string[]>): ExampleCheck {
+  return {
+    dir: packageRoot,
+    extension: '.mts',
+    options: {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      types: ['node'],
+      typeRoots: typeRootsOf(packageRoot),
+      baseUrl: packageRoot,
+      paths,
+    },
+  };
+}
+
 /** `types` for `options`, found in the package's and the repository root's node_modules/@types. */
 export function typeRootsOf(packageRoot: string): string[] {
   return [join(packageRoot, 'node_modules/@types'), join(packageRoot, '../../node_modules/@types')];

@@ -2,24 +2,12 @@
 // cannot drift from the API it documents.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readmeExamples, typeCheckExamples, typeRootsOf } from '@meterbook/readme-check';
-import ts from 'typescript';
+import { nodePackageCheck, readmeExamples, typeCheckExamples } from '@meterbook/readme-check';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const examples = readmeExamples(join(root, 'README.md'));
-const typeCheck = (sources: string[]) => typeCheckExamples(sources, {
-  dir: root,
-  extension: '.mts',
-  options: {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: ['node'],
-    typeRoots: typeRootsOf(root),
-    baseUrl: root,
-    paths: { '@meterbook/sdk': ['src/index.ts'], '@meterbook/sdk/node': ['src/node.ts'], '@meterbook/sdk/acronis': ['src/acronis.ts'], '@meterbook/sdk/history': ['src/history.ts'], '@meterbook/sdk/credentials': ['src/credentials.ts'] },
-  },
-});
+const typeCheck = (sources: string[]) => typeCheckExamples(sources, nodePackageCheck(root, { '@meterbook/sdk': ['src/index.ts'], '@meterbook/sdk/node': ['src/node.ts'], '@meterbook/sdk/acronis': ['src/acronis.ts'], '@meterbook/sdk/history': ['src/history.ts'], '@meterbook/sdk/credentials': ['src/credentials.ts'] }));
 
 describe('README examples', () => {
   it('has examples', () => {

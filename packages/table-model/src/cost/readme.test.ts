@@ -2,24 +2,12 @@
 // the README cannot drift from the API it documents.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readmeExamples, typeCheckExamples, typeRootsOf } from '@meterbook/readme-check';
-import ts from 'typescript';
+import { nodePackageCheck, readmeExamples, typeCheckExamples } from '@meterbook/readme-check';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const examples = readmeExamples(join(root, 'README.md'), { from: '## Cost: rates, cost formula' });
-const typeCheck = (sources: string[]) => typeCheckExamples(sources, {
-  dir: root,
-  extension: '.mts',
-  options: {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: ['node'],
-    typeRoots: typeRootsOf(root),
-    baseUrl: root,
-    paths: { '@meterbook/table-model': ['src/index.ts'] },
-  },
-});
+const typeCheck = (sources: string[]) => typeCheckExamples(sources, nodePackageCheck(root, { '@meterbook/table-model': ['src/index.ts'] }));
 
 describe('README examples of the cost section', () => {
   it('has the examples', () => {
