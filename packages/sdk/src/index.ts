@@ -1,7 +1,7 @@
 // The SDK's public entry point. Browser-safe: nothing here imports Node modules.
 export { createUsageClient, type UsageClient, type UsageClientOptions } from './usage/client.js';
 export type { UsageCalls } from './usage/usage-calls.js';
-export { splitRange } from './usage/split-range.js';
+export { maxDaysPerCall, splitRange } from './usage/split-range.js';
 export type { ReportCalls, ReportListParams, ReportWaitOptions } from './usage/reports.js';
 export type {
   CallOptions,

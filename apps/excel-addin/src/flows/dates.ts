@@ -2,10 +2,12 @@
 // is asked. All dates are UTC, as the API's are; every end is exclusive, as the SDK takes it,
 // and every label names the last day included.
 
+import { maxDaysPerCall } from '@meterbook/sdk';
+
 export type RangePreset = 'thisMonth' | 'lastMonth' | 'last30' | 'last90' | 'custom';
 
-/** The Usage API's days per call (its spec's dateRange rule): a report, one call, takes no more. */
-export const MAX_RANGE_DAYS = 95;
+/** The Usage API's days per call, from its spec's dateRange rule: a report, one call, takes no more. */
+export const MAX_RANGE_DAYS = maxDaysPerCall;
 const DAY = 86_400_000;
 
 export interface DateRange {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitRange, UsageValidationError } from '../index.js';
+import { maxDaysPerCall, splitRange, UsageValidationError } from '../index.js';
 import { spec } from '../generated/usage-v2.constraints.gen.js';
 
 const iso = (windows: { startDate: Date; endDate: Date }[]): string[][] => windows.map((w) => [w.startDate.toISOString(), w.endDate.toISOString()]);
@@ -75,5 +75,12 @@ describe('splitRange', () => {
     expect(issuesOf(() => splitRange('2025-02-30', '2025-03-01'))).toEqual([{ field: 'startDate', message: expect.stringContaining('not a real date') }]);
     expect(issuesOf(() => splitRange('2025-01-01', new Date('nope'))).map((i) => i.field)).toEqual(['endDate']);
     expect(issuesOf(() => splitRange('soon', 'later')).map((i) => i.field)).toEqual(['startDate', 'endDate']);
+  });
+});
+
+describe('maxDaysPerCall', () => {
+  it('is the spec rule the SDK validates with, not a copy', () => {
+    expect(maxDaysPerCall).toBe(spec.rules.dateRange.maxDays);
+    expect(maxDaysPerCall).toBe(95);
   });
 });

@@ -11,6 +11,9 @@ import type { DateInput, DateWindow } from './types.js';
 const dayMs = 86_400_000;
 const rule = spec.rules.dateRange;
 
+/** The most days one Usage API call may span (the spec's dateRange rule): a report, one call, takes no more. */
+export const maxDaysPerCall: number = rule.maxDays;
+
 function readDate(name: 'startDate' | 'endDate', value: unknown, issues: ValidationIssue[]): string | undefined {
   const formatted = toApiDateTime(value);
   if (formatted === undefined) issues.push(unreadableDate(name, value));
