@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // that baseline and ours produce the same data, never their speed.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 30_000,
     // One benchmark at a time, so they do not compete for the two cores.

@@ -42,8 +42,9 @@ async function main(argv: string[]): Promise<void> {
   const unknown = names.filter((n) => !(n in BENCHMARKS));
   if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
   const selected = names.length > 0 ? names : Object.keys(BENCHMARKS);
+  const run = { startedAt: new Date().toISOString(), benchmarks: selected };
   for (const name of selected) {
-    const result = await (BENCHMARKS[name] as (o: BenchOptions) => Promise<BenchResult>)({ quick, log: (line) => console.log(line) });
+    const result = { ...(await (BENCHMARKS[name] as (o: BenchOptions) => Promise<BenchResult>)({ quick, log: (line) => console.log(line) })), run };
     printResult(result);
     console.log(`  -> ${await writeResult(outDir, result)}`);
   }
