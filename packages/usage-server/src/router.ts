@@ -138,7 +138,8 @@ function toFieldError(e: AjvError, operation: Operation): FieldError {
   return { name: name || where || 'request', message };
 }
 
-function dedupe(fields: FieldError[]): FieldError[] {
+/** The field errors without repeats (a value can break one rule in two schema paths). */
+export function dedupe<T extends FieldError>(fields: T[]): T[] {
   const seen = new Set<string>();
   return fields.filter((f) => {
     const key = `${f.name}\u0000${f.message}`;

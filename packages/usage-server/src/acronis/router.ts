@@ -1,7 +1,7 @@
 // Routing and request validation of the Acronis part, straight from its spec (a second
 // openapi-backend instance beside the Usage API's), plus the spec's generic body rules.
 import { OpenAPIBackend, type Operation, type ValidationResult } from 'openapi-backend';
-import { matchRoute, type QueryValues, type RouteMatch } from '../router.js';
+import { dedupe, matchRoute, type QueryValues, type RouteMatch } from '../router.js';
 import { checkBodyRules, type RuleViolation } from './rules.js';
 import type { LoadedAcronisSpec } from './spec.js';
 
@@ -74,14 +74,4 @@ function toViolation(e: AjvError): RuleViolation {
   }
   const name = parts.join('.') || (where === 'requestBody' ? 'body' : where ?? 'request');
   return { name, message };
-}
-
-function dedupe(fields: RuleViolation[]): RuleViolation[] {
-  const seen = new Set<string>();
-  return fields.filter((f) => {
-    const key = `${f.name}\u0000${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
