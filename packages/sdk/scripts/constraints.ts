@@ -1,5 +1,5 @@
 // Reads the validation-relevant part of an OpenAPI 3.0 document: a table of parameters with
-// their bounds, and for each operation the keys of its parameters and its body's schema, with
+// their bounds (header parameters left out: the transport sets them), and for each operation the keys of its parameters and its body's schema, with
 // local $refs resolved. Only what the validator reads is written, so the generated file stays
 // small in the browser bundle: no descriptions, defaults, methods, paths or media types (the
 // typed client has those from the generated types), and no formats other than `date` and
@@ -98,13 +98,22 @@ function tableEntry(key: string, resolved: JsonObject): JsonObject {
  */
 function parameterKeys(document: JsonObject, list: Json | undefined, table: JsonObject, owner: string): string[] {
   if (!Array.isArray(list)) return [];
-  return list.map((entry) => {
+  const keys: string[] = [];
+  for (const entry of list) {
     const ref = isObject(entry) && typeof entry.$ref === 'string' ? entry.$ref : undefined;
     const resolved = parameter(document, entry);
+    // Header parameters (X-Request-ID, X-Correlation-ID) are set by the transport, never taken
+    // from a caller's values, so the validator has nothing of them to check; a required one
+    // could never be given, so it fails the generation instead of every call.
+    if (resolved.in === 'header') {
+      if (resolved.required === true) throw new Error(`${owner}: a required header parameter (${String(resolved.name)}) cannot be given by a caller`);
+      continue;
+    }
     const key = ref?.startsWith('#/components/parameters/') ? ref.slice('#/components/parameters/'.length) : `${owner}.${String(resolved.name)}`;
     table[key] = tableEntry(key, resolved);
-    return key;
-  });
+    keys.push(key);
+  }
+  return keys;
 }
 
 function jsonBody(document: JsonObject, requestBody: Json | undefined): Json | undefined {

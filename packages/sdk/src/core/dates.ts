@@ -5,16 +5,12 @@
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
 const localForm = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/;
 
-function pad(value: number, width = 2): string {
-  return String(value).padStart(width, '0');
-}
-
 /** A Date as the API's UTC form, e.g. `2024-01-31T00:00:00` (milliseconds are dropped). */
 export function formatApiDateTime(date: Date): string {
-  return (
-    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` +
-    `T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`
-  );
+  // toISOString writes the years 0 to 9999 as four digits (0987, not 987), in UTC: the API's
+  // form followed by `.sssZ`. A year outside them (+010000) is no date the API takes either way
+  // (the spec's pattern refuses it); an invalid Date stays text no check lets through.
+  return Number.isNaN(date.getTime()) ? String(date) : date.toISOString().slice(0, -5);
 }
 
 /**

@@ -42,10 +42,13 @@ export interface ApiErrorDetails {
   secrets?: readonly (string | undefined)[];
 }
 
+// The details an ApiError keeps, in the order they are set (and listed by a console).
+const fields = ['kind', 'api', 'operation', 'method', 'url', 'status', 'code', 'correlationId', 'requestId', 'retryAfterMs', 'page', 'attempts'] as const;
+
 /** A call to an API failed. `kind` says how; `correlationId` is the id support asks for. */
 export class ApiError extends Error {
-  // Declared and set in the constructor, in this order with `name` last (as defined fields were),
-  // so that a bundle does not carry each field's name twice.
+  // Declared, and set in the constructor from `fields` in this order with `name` last (as
+  // defined fields were), so that a bundle carries each field's name once.
   declare readonly kind: ApiErrorKind;
   declare readonly api: string;
   declare readonly operation: string;
@@ -61,18 +64,7 @@ export class ApiError extends Error {
 
   constructor(details: ApiErrorDetails) {
     super(describe(details), details.cause === undefined ? undefined : { cause: details.cause });
-    this.kind = details.kind;
-    this.api = details.api;
-    this.operation = details.operation;
-    this.method = details.method;
-    this.url = details.url;
-    this.status = details.status;
-    this.code = details.code;
-    this.correlationId = details.correlationId;
-    this.requestId = details.requestId;
-    this.retryAfterMs = details.retryAfterMs;
-    this.page = details.page;
-    this.attempts = details.attempts;
+    for (const key of fields) (this as unknown as Record<string, unknown>)[key] = details[key];
     // A literal, not new.target.name: minifiers rename classes, and `name` is what callers log.
     this.name = 'ApiError';
   }

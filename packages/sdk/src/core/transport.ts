@@ -55,7 +55,7 @@ interface Failure {
 // like a broken connection); callers take the parsed value from here instead of parsing again.
 // Kept on the response under a private symbol rather than in a WeakMap: a WeakMap entry per call
 // made garbage collection a large share of every call's cost.
-const parsedBody = Symbol('parsedBody');
+const parsedBody = Symbol();
 type WithBody = Response & { [parsedBody]?: unknown };
 
 /** The JSON body the transport already parsed for this response. */

@@ -162,22 +162,6 @@ export const spec = {
     "maximum": 1000000
    }
   },
-  "requestId": {
-   "name": "X-Request-ID",
-   "in": "header",
-   "schema": {
-    "type": "string",
-    "maxLength": 128
-   }
-  },
-  "correlationId": {
-   "name": "X-Correlation-ID",
-   "in": "header",
-   "schema": {
-    "type": "string",
-    "maxLength": 128
-   }
-  },
   "sort": {
    "in": "query",
    "schema": {
@@ -229,9 +213,7 @@ export const spec = {
     "groupBy",
     "usageFields",
     "limit",
-    "offset",
-    "requestId",
-    "correlationId"
+    "offset"
    ]
   },
   "getUsageCsv": {
@@ -249,9 +231,7 @@ export const spec = {
     "billingSubscriptionId",
     "detailLevel",
     "groupBy",
-    "usageFields",
-    "requestId",
-    "correlationId"
+    "usageFields"
    ]
   },
   "listUsageReports": {
@@ -259,9 +239,7 @@ export const spec = {
     "realmId",
     "limit",
     "offset",
-    "sort",
-    "requestId",
-    "correlationId"
+    "sort"
    ]
   },
   "createUsageReport": {
@@ -279,9 +257,7 @@ export const spec = {
     "billingSubscriptionId",
     "reportDetailLevel",
     "groupBy",
-    "usageFields",
-    "requestId",
-    "correlationId"
+    "usageFields"
    ],
    "body": {
     "required": false,
@@ -307,17 +283,13 @@ export const spec = {
   "getUsageReport": {
    "parameters": [
     "realmId",
-    "reportId",
-    "requestId",
-    "correlationId"
+    "reportId"
    ]
   },
   "getUsageReportOutput": {
    "parameters": [
     "realmId",
-    "reportId",
-    "requestId",
-    "correlationId"
+    "reportId"
    ]
   }
  },

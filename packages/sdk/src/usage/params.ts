@@ -36,7 +36,8 @@ const byName = new Map<UsageOperationId, Map<string, ParameterConstraint>>();
 function parametersByName(operationId: UsageOperationId): Map<string, ParameterConstraint> {
   let known = byName.get(operationId);
   if (known === undefined) {
-    known = new Map(operationConstraint(spec, operationId).parameters.filter((p) => p.in !== 'header').map((p) => [p.name, p]));
+    // No header parameter is in the table (the generator leaves them to the transport).
+    known = new Map(operationConstraint(spec, operationId).parameters.map((p) => [p.name, p]));
     byName.set(operationId, known);
   }
   return known;

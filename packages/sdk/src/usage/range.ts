@@ -34,7 +34,8 @@ interface RangePull {
 }
 
 async function* walkRange({ api, fetchPage, query, windows, pageSize, options }: RangePull): AsyncGenerator<UsageRecord> {
-  const concurrency = Math.max(1, Math.min(16, Math.floor(options.concurrency ?? 4)));
+  // createLimiter, walkPages and mapInOrder each clamp it to 1..16 themselves.
+  const concurrency = options.concurrency ?? 4;
   const limiter = createLimiter(concurrency);
   const stop = new AbortController();
   const { signal, dispose } = anySignal([options.signal, stop.signal]);
