@@ -44,3 +44,19 @@ describe('minified bundle', () => {
     }
   }, 60_000);
 });
+
+describe('split bundle', () => {
+  // A bundler that splits (webpack, Rollup, Vite, esbuild) loads the CSV reader only when a report
+  // is first downloaded: it is a dynamic import of reports.download in both APIs.
+  it.each(['src/index.ts', 'src/acronis.ts'])('%s keeps the CSV reader out of what loads at once', async (entry) => {
+    const out = await build({ entryPoints: [resolve(root, entry)], bundle: true, splitting: true, outdir: resolve(root, 'split-out'), platform: 'browser', format: 'esm', write: false, metafile: true, logLevel: 'silent' });
+    const outputs = Object.values(out.metafile.outputs);
+    const first = outputs.find((o) => o.entryPoint === entry);
+    const lazy = outputs.filter((o) => o.entryPoint !== undefined && o.entryPoint !== entry);
+    const inputsOf = (o: (typeof outputs)[number] | undefined) => Object.keys(o?.inputs ?? {});
+    expect(inputsOf(first)).toContain('src/core/transport.ts');
+    expect(inputsOf(first)).not.toContain('src/core/csv-parse.ts');
+    expect(lazy.flatMap(inputsOf)).toContain('src/core/csv-parse.ts');
+    expect((first?.imports ?? []).filter((i) => i.kind === 'dynamic-import').length).toBeGreaterThan(0);
+  });
+});

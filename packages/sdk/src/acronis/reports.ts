@@ -2,8 +2,6 @@
 // wait until an output is saved, and stream its rows.
 import { type ApiContext } from '../core/api-context.js';
 import { DeadlineExceeded } from '../core/abort.js';
-import { csvRowBatches } from '../core/csv-download.js';
-import { gunzipIfCompressed } from '../core/gzip.js';
 import { ApiError, createApiError, ValidationError } from '../core/errors.js';
 import { LazyList } from '../core/lazy-list.js';
 import { mapInOrder } from '../core/ordered-pool.js';
@@ -11,7 +9,6 @@ import { jsonBody } from '../core/transport.js';
 import { pollUntil, type PollOptions } from '../core/poll.js';
 import { check } from './check.js';
 import type { paths } from '../generated/acronis-account-v2.gen.js';
-import { rowReader } from './rows.js';
 import type { AcronisFormat, AcronisReport, AcronisReportCreateParams, AcronisReportRequest, AcronisStoredReport, AcronisUsageRow } from './types.js';
 
 type CallOptions = { signal?: AbortSignal };
@@ -133,6 +130,8 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
       }
       check('listStoredReports', { path: { report_id: report.id } });
       return LazyList.ofBatches(async function* () {
+        // The CSV reader and gunzip come on the first download, not with the client (as for the Usage API's reports).
+        const [{ csvRowBatches }, { gunzipIfCompressed }, { rowReader }] = await Promise.all([import('../core/csv-download.js'), import('../core/gzip.js'), import('./rows.js')]);
         const item = (await stored(report.id, options)).find((s) => s.report_format === format && s.status === 'saved');
         if (item === undefined) throw new ValidationError('download', [{ field: 'format', message: `Report ${report.id} has no saved ${format} output yet: wait with reports.waitUntilSaved first.` }]);
         const { response } = await context.raw.GET('/reports/{report_id}/stored/{stored_id}', {

@@ -1,6 +1,5 @@
 // client.reports: create, list, status, wait, and stream the output.
 import { DeadlineExceeded } from '../core/abort.js';
-import { csvRowBatches } from '../core/csv-download.js';
 import { httpUrl } from '../core/validation.js';
 import { createApiError, ValidationError } from '../core/errors.js';
 import { LazyList } from '../core/lazy-list.js';
@@ -10,7 +9,7 @@ import type { components } from '../generated/usage-v2.gen.js';
 import { callUsage, type UsageContext } from './context.js';
 import { pagedList } from './paging.js';
 import { buildRequest } from './params.js';
-import { csvRowReader, toReport } from './records.js';
+import { toReport } from './records.js';
 import type { CallOptions, Page, Report, ReportCreateParams, ReportRef, UsageCsvRow, WalkOptions } from './types.js';
 
 type Schemas = components['schemas'];
@@ -109,6 +108,9 @@ export function createReportCalls(context: UsageContext): ReportCalls {
     download(report, options = {}) {
       const url = outputUrl(report);
       return LazyList.ofBatches(async function* () {
+        // The CSV reader comes on the first download, not with the client: a bundler then keeps it
+        // out of an app's first load (most screens never download a report).
+        const [{ csvRowBatches }, { csvRowReader }] = await Promise.all([import('../core/csv-download.js'), import('./report-rows.js')]);
         const response = await transport.send(new Request(url, { headers: { Accept: 'text/csv' } }), {
           operation: 'getUsageReportOutput',
           idempotent: true,
