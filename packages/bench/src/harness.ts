@@ -84,6 +84,14 @@ export async function comparePair<T>(options: PairOptions<T>): Promise<PairSumma
   return { baseline: summarize(options.baseline.label, baseline), ours: summarize(options.ours.label, ours), sameDataRounds: options.rounds };
 }
 
+/**
+ * The median over rounds of ours / baseline within each round. On a shared machine a slow spell
+ * slows both runs of one round alike, so the per-round ratio holds where separate medians drift.
+ */
+export function pairedRatio(summary: PairSummary): number {
+  return median(summary.ours.samplesMs.map((ms, i) => ms / (summary.baseline.samplesMs[i] ?? Number.NaN)));
+}
+
 /** Milliseconds taken by `fn`, with its result. */
 export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();

@@ -5,7 +5,7 @@ import { createUsageClient, type UsageApiPaths } from '@meterbook/sdk';
 import { startServer } from '@meterbook/usage-server';
 import createClient from 'openapi-fetch';
 import { differRecords } from './canonical.js';
-import { comparePair, round } from './harness.js';
+import { comparePair, pairedRatio, round } from './harness.js';
 import { DATA_NOW, type BenchOptions } from './options.js';
 import { pairResult, type BenchResult } from './results.js';
 
@@ -33,7 +33,8 @@ export async function requestOverhead(options: BenchOptions): Promise<BenchResul
   const raw = createClient<UsageApiPaths>({ baseUrl: BASE_URL, headers: { Authorization: 'Bearer bench-token' }, fetch: memoryFetch });
   const client = createUsageClient({ baseUrl: BASE_URL, token: 'bench-token', fetch: memoryFetch as typeof globalThis.fetch });
 
-  const calls = options.quick ? 200 : 2_000;
+  // Many short rounds rather than a few long ones: see pairedRatio.
+  const calls = options.quick ? 200 : 500;
   const loop = async (call: () => Promise<object[]>): Promise<{ ms: number; data: object[] }> => {
     let last: object[] = [];
     const started = performance.now();
@@ -47,8 +48,8 @@ export async function requestOverhead(options: BenchOptions): Promise<BenchResul
   };
   const oursCall = async (): Promise<object[]> => (await client.usage.list({ realmId: REALM, ...QUERY })).items;
 
-  const rounds = options.quick ? 1 : 7;
-  const warmup = options.quick ? 1 : 2;
+  const rounds = options.quick ? 1 : 31;
+  const warmup = options.quick ? 1 : 5;
   const summary = await comparePair<object[]>({
     rounds,
     warmup,
@@ -58,7 +59,7 @@ export async function requestOverhead(options: BenchOptions): Promise<BenchResul
     onRun: (variant, r, s) => options.log(`request-overhead round ${r + 1}/${rounds} ${variant}: ${Math.round(s.ms)} ms for ${calls} calls`),
   });
   const perCall = (ms: number) => round((ms * 1000) / calls, 1);
-  const ratio = round(summary.ours.medianMs / summary.baseline.medianMs, 2);
+  const ratio = round(pairedRatio(summary), 2);
   return pairResult({
     benchmark: 'request-overhead',
     title: `${calls.toLocaleString('en-US')} calls per round, each answered in memory with a ${page.body.byteLength.toLocaleString('en-US')}-byte page of 100 records`,
@@ -68,7 +69,7 @@ export async function requestOverhead(options: BenchOptions): Promise<BenchResul
     warmup,
     summary,
     figures: [
-      { measure: 'time per call', unit: 'µs (median round / calls)', baseline: perCall(summary.baseline.medianMs), ours: perCall(summary.ours.medianMs), ratio, ratioMeaning: 'ours / baseline', target: '<= 1.25x', met: ratio <= 1.25 },
+      { measure: 'time per call', unit: 'µs (median round / calls)', baseline: perCall(summary.baseline.medianMs), ours: perCall(summary.ours.medianMs), ratio, ratioMeaning: 'ours / baseline, median of the rounds\' ratios', target: '<= 1.25x', met: ratio <= 1.25 },
     ],
     notes: ['Ours also turns every usageDateTime into a Date and checks the parameters against the spec; the baseline returns the wire JSON as is.'],
   });
