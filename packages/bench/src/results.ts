@@ -102,12 +102,15 @@ export async function writeSummary(dir: string): Promise<string> {
   return file;
 }
 
+/** Which run a result comes from: its start time, or its own time when it predates run records. */
+const runOf = (r: BenchResult): string => r.run?.startedAt ?? `${r.measuredAt} (run unknown)`;
+
 /** Says whether every result comes from one run of all the benchmarks, or which runs they come from. */
 export function runLine(results: BenchResult[]): string {
-  const starts = [...new Set(results.map((r) => r.run?.startedAt ?? `${r.measuredAt} (run unknown)`))].sort();
+  const starts = [...new Set(results.map(runOf))].sort();
   const first = results[0]?.run;
   const oneFullRun = starts.length === 1 && first !== undefined && results.every((r) => first.benchmarks.includes(r.benchmark));
   if (oneFullRun) return `Every figure below comes from one run of ${first.benchmarks.length} benchmarks, started ${first.startedAt}.`;
-  const byRun = starts.map((start) => `${start}: ${results.filter((r) => (r.run?.startedAt ?? `${r.measuredAt} (run unknown)`) === start).map((r) => r.benchmark).join(', ')}`);
+  const byRun = starts.map((start) => `${start}: ${results.filter((r) => runOf(r) === start).map((r) => r.benchmark).join(', ')}`);
   return `The figures below come from ${starts.length === 1 ? 'one run of some of the benchmarks' : `${starts.length} runs`} (started at: benchmarks) — ${byRun.join('; ')}.`;
 }

@@ -11,6 +11,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 const options = { bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, metafile: true } as const;
 
+/** The source file an import names (`./x.js` is `./x.ts` here), as an absolute path. */
+function sourcePath(args: { resolveDir: string; path: string }): string {
+  return resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+}
+
 function measure(code: Uint8Array | undefined): { minified: number; gzip: number } {
   const bytes = code ?? new Uint8Array();
   return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
@@ -32,7 +37,7 @@ async function bundleSize(contents: string, resolveDir: string): Promise<Size> {
       setup(b) {
         b.onResolve({ filter: /.*/ }, (args) => {
           if (args.kind !== 'dynamic-import') return undefined;
-          lazyPaths.add(resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+          lazyPaths.add(sourcePath(args));
           return { path: args.path, external: true };
         });
       },
@@ -48,7 +53,7 @@ async function bundleSize(contents: string, resolveDir: string): Promise<Size> {
         name: 'first-chunk-external',
         setup(b) {
           b.onResolve({ filter: /^\./ }, (args) => {
-            const path = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+            const path = sourcePath(args);
             return loaded.has(path) ? { path, external: true } : undefined;
           });
         },
