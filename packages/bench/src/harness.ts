@@ -85,11 +85,19 @@ export async function comparePair<T>(options: PairOptions<T>): Promise<PairSumma
 }
 
 /**
- * The median over rounds of ours / baseline within each round. On a shared machine a slow spell
- * slows both runs of one round alike, so the per-round ratio holds where separate medians drift.
+ * The median over rounds of `over` / `under` within each round (ours / baseline, say). On a
+ * shared machine a slow spell slows every run of one round alike, so the per-round ratio holds
+ * where separate medians drift.
  */
-export function pairedRatio(summary: PairSummary): number {
-  return median(summary.ours.samplesMs.map((ms, i) => ms / (summary.baseline.samplesMs[i] ?? Number.NaN)));
+export function pairedRatio(over: VariantSummary, under: VariantSummary): number {
+  return median(over.samplesMs.map((ms, i) => ms / (under.samplesMs[i] ?? Number.NaN)));
+}
+
+/** pairedRatio of two variants of a compareVariants result, by name, to 2 digits (NaN when one is missing). */
+export function variantRatio(variants: Record<string, VariantSummary>, over: string, under: string): number {
+  const o = variants[over];
+  const u = variants[under];
+  return o === undefined || u === undefined ? Number.NaN : round(pairedRatio(o, u), 2);
 }
 
 /** Milliseconds taken by `fn`, with its result. */

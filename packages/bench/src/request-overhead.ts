@@ -59,7 +59,7 @@ export async function requestOverhead(options: BenchOptions): Promise<BenchResul
     onRun: (variant, r, s) => options.log(`request-overhead round ${r + 1}/${rounds} ${variant}: ${Math.round(s.ms)} ms for ${calls} calls`),
   });
   const perCall = (ms: number) => round((ms * 1000) / calls, 1);
-  const ratio = round(pairedRatio(summary), 2);
+  const ratio = round(pairedRatio(summary.ours, summary.baseline), 2);
   return pairResult({
     benchmark: 'request-overhead',
     title: `${calls.toLocaleString('en-US')} calls per round, each answered in memory with a ${page.body.byteLength.toLocaleString('en-US')}-byte page of 100 records`,

@@ -1,0 +1,12 @@
+import { startServer } from '@meterbook/usage-server';
+import { DATA_NOW } from './src/options.js';
+import http from 'node:http';
+const s = await startServer({ scale: 'demo', now: DATA_NOW, reportDelayMs: 200, latencyMs: 0 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+const u = new URL(s.url);
+const get = (offset: number) => new Promise<number>((res, rej) => { http.get({ host: u.hostname, port: u.port, path: `${u.pathname}/usage/realms/org123456789?startDate=2025-05-01T00:00:00&endDate=2025-05-05T06:00:00&detailLevel=hour&limit=100&offset=${offset % 101}`.replace('//', '/'), agent, headers: { Authorization: `Bearer ${s.token}` } }, (r) => { let n = 0; r.on('data', (c) => n += c.length); r.on('end', () => res(n)); }).on('error', rej); });
+console.log(await get(0));
+const t0 = performance.now();
+for (let i = 0; i < 3000; i += 8) await Promise.all(Array.from({ length: 8 }, (_, k) => get(i + k)));
+console.log('per req', ((performance.now() - t0) / 3000).toFixed(3));
+await s.close();
