@@ -30,11 +30,7 @@ export function createAcronisTenantCalls(context: ApiContext<paths>): AcronisTen
         const seen = new Set<string>();
         let after: string | undefined;
         for (let page = 0; ; page++) {
-          const { response } = await context.raw.GET('/tenants', {
-            params: { query: { ...query, ...(after === undefined ? {} : { after }) } },
-            parseAs: 'stream',
-            fetch: context.via({ operation: 'listTenants', idempotent: true, expect: 'json', signal: options.signal, page }),
-          });
+          const response = await context.call('get', '/tenants', { params: { query: { ...query, ...(after === undefined ? {} : { after }) } } }, { operation: 'listTenants', idempotent: true, expect: 'json', signal: options.signal, page });
           const body = jsonBody<{ items: AcronisTenant[]; paging?: { cursors?: { after?: string } } }>(response);
           yield* body.items;
           after = body.paging?.cursors?.after;

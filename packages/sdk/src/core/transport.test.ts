@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, AuthError, createUsageClient, MalformedResponseError, NetworkError, RateLimitError, ServerError, TimeoutError } from '../index.js';
 import { fakeFetch, json, query, records, usagePage } from '../../test/fake-fetch.js';
+import { createTransport } from './transport.js';
 
 const token = 'sEcReT-token-0123456789';
 const page = () => usagePage(records(2), 0, 100);
@@ -202,5 +203,54 @@ describe('transport', () => {
     const started = Date.now();
     await expect(createUsageClient({ token, fetch }).usage.list(query, { signal: controller.signal })).rejects.toMatchObject({ kind: 'aborted' });
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('typed calls and the raw client', () => {
+  const withoutIds = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'x-request-id' && name !== 'x-correlation-id'));
+
+  it('send the same request: method, URL, headers and body', async () => {
+    const fetch = fakeFetch((request) => (request.method === 'POST' ? json({ id: 'REPORT-1', status: 'inProgress' }, { status: 201 }) : page()));
+    const client = createUsageClient({ token, fetch });
+    const params = { startDate: '2024-01-01T00:00:00', endDate: '2024-02-01T00:00:00', usageFields: ['name' as const, 'usageValue' as const], billingSubscriptionId: ['sub 1', 'sub,2'], category: 'a&b' };
+    await client.usage.list({ realmId: query.realmId, ...params });
+    await client.raw.GET('/usage/realms/{realmId}', { params: { path: { realmId: query.realmId }, query: params } });
+    await client.reports.create({ ...query, subAccounts: ['org112135'] });
+    await client.raw.POST('/usage/realms/{realmId}/reports', { params: { path: { realmId: query.realmId }, query: { startDate: '2024-01-01T00:00:00', endDate: '2024-02-01T00:00:00' } }, body: { subAccounts: ['org112135'] } });
+    const [typedGet, rawGet, typedPost, rawPost] = fetch.seen.map((s) => ({ ...s, headers: withoutIds(s.headers) }));
+    expect(typedGet).toEqual(rawGet);
+    expect(typedPost).toEqual(rawPost);
+    expect(typedGet?.url).toContain('usageFields=name,usageValue&billingSubscriptionId=sub%201,sub%2C2&category=a%26b');
+    expect(typedPost).toMatchObject({ method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"subAccounts":["org112135"]}' });
+  });
+
+  it('give fetch a URL and an init for a typed call (no Request is built for it), with the signal', async () => {
+    const inputs: unknown[] = [];
+    const fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      inputs.push(input, init);
+      return Promise.resolve(page());
+    };
+    await createUsageClient({ token, fetch }).usage.list(query, { requestId: 'trace-7' });
+    const [input, init] = inputs as [unknown, RequestInit];
+    expect(input).toBe('https://usage.bam.api.here.com/v2/usage/realms/org123456789?startDate=2024-01-01T00%3A00%3A00&endDate=2024-02-01T00%3A00%3A00');
+    expect(init).toMatchObject({ method: 'GET', headers: { 'x-request-id': 'trace-7', authorization: `Bearer ${token}` } });
+    expect(init.signal).toBeInstanceOf(AbortSignal);
+    expect(init.body).toBeUndefined();
+  });
+
+  it('send the token to a base URL written in capitals, which a typed URL keeps as written', async () => {
+    const fetch = fakeFetch(() => page());
+    await createUsageClient({ token, fetch, baseUrl: 'HTTPS://Usage.Example.TEST/v2' }).usage.list(query);
+    expect(fetch.seen[0]).toMatchObject({ url: expect.stringMatching(/^https:\/\/usage\.example\.test\/v2\/usage\/realms\/org123456789\?/) as unknown, headers: { authorization: `Bearer ${token}` } });
+  });
+
+  it('keep credentials to the API: a described request for another origin goes without any', async () => {
+    const fetch = fakeFetch(() => new Response('a,b\n'));
+    const transport = createTransport({ api: 'Test API', baseUrl: 'https://api.example.test/v2', token, fetch });
+    const context = { operation: 'download', idempotent: true, expect: 'text' } as const;
+    await transport.send({ method: 'GET', url: 'https://files.elsewhere.test/r.csv', headers: { authorization: 'Bearer copied', accept: 'text/csv' } }, context);
+    await transport.send({ method: 'GET', url: 'https://api.example.test/v2/r.csv', headers: { accept: 'text/csv' } }, context);
+    expect(fetch.seen.map((s) => s.headers.authorization)).toEqual([undefined, `Bearer ${token}`]);
+    expect(fetch.seen[0]?.headers.accept).toBe('text/csv');
   });
 });

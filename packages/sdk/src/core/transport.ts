@@ -1,5 +1,6 @@
 // The one transport for every API: request ids, auth, deadline, abort, retries, typed errors.
-// It sits under openapi-fetch as its `fetch`, so every typed call goes through it.
+// Typed calls hand it their URL and body (api-context.ts); the raw openapi-fetch client hands it
+// its Requests, as its `fetch`.
 import { DeadlineExceeded, onAbort, sleep } from './abort.js';
 import { resolveToken, type TokenSource } from './auth.js';
 import { createApiError, kindOfStatus, type ApiError, type ApiErrorKind } from './errors.js';
@@ -63,11 +64,23 @@ export function jsonBody<T>(response: Response): T {
   return (response as WithBody)[parsedBody] as T;
 }
 
+/**
+ * A request described rather than built: `fetch` gets its URL and an init. Building a Request per
+ * call cost more than anything else the transport does, and fetch() builds its own anyway.
+ */
+export interface CallRequest {
+  method: string;
+  url: string;
+  /** Sent as is on every try; names in lower case (the transport adds its own the same way). */
+  headers?: Readonly<Record<string, string>>;
+  body?: string;
+}
+
 export interface Transport {
   readonly api: string;
   readonly baseUrl: string;
   readonly origin: string;
-  send(request: Request, context: CallContext): Promise<Response>;
+  send(request: Request | CallRequest, context: CallContext): Promise<Response>;
 }
 
 const defaultTimeoutMs = 60_000;
@@ -76,9 +89,15 @@ function newId(): string {
   return globalThis.crypto.randomUUID();
 }
 
+/** Is `url` on `prefix` (an origin or a base URL), not merely starting with the same text? */
+function isUnder(url: string, prefix: string): boolean {
+  return url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`);
+}
+
 /** Builds the transport. Nothing here knows which API it talks to beyond `api` and `baseUrl`. */
 export function createTransport(options: TransportOptions): Transport {
-  const fetchImpl = options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
+  // The global fetch is looked up per call, not kept: a test or an app may replace it later.
+  const fetchImpl: typeof globalThis.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const policy: RetryPolicy = { ...defaultRetryPolicy, maxRetries: options.maxRetries ?? defaultRetryPolicy.maxRetries };
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -88,10 +107,12 @@ export function createTransport(options: TransportOptions): Transport {
   const fixed = typeof options.token === 'string' ? options.token.trim() : '';
   const fixedToken = fixed !== '' && !hasSpaceOrControl(fixed) ? fixed : undefined;
 
-  async function send(request: Request, context: CallContext): Promise<Response> {
-    const requestId = context.requestId ?? request.headers.get('x-request-id') ?? newId();
+  async function send(request: Request | CallRequest, context: CallContext): Promise<Response> {
+    const built = request instanceof Request ? request : undefined;
+    const requestId = context.requestId ?? built?.headers.get('x-request-id') ?? newId();
     // Only what every call needs is worked out here; the redacted URL is made when an error is.
-    const sameOrigin = request.url === origin || request.url.startsWith(`${origin}/`);
+    // A Request's URL is normalized (a lower-case host); a described one is the base URL's text.
+    const sameOrigin = isUnder(request.url, origin) || isUnder(request.url, baseUrl);
     // One controller per call: it fires at the deadline, or when the caller's signal does.
     const controller = new AbortController();
     const signal = controller.signal;
@@ -133,20 +154,16 @@ export function createTransport(options: TransportOptions): Transport {
         const sentCorrelationId = newId();
         correlationId = sentCorrelationId;
         let failure: Failure;
-        // A request with a body can be sent once, so each try sends a copy; one without is reused.
-        const attemptRequest = request.body === null ? request : request.clone();
-        const headers = attemptRequest.headers;
-        headers.set('X-Request-ID', requestId);
-        headers.set('X-Correlation-ID', sentCorrelationId);
         // Credentials go only to the API's own origin: a report link may point elsewhere.
-        if (!sameOrigin) headers.delete('authorization');
-        else if (options.token !== undefined) {
-          token = fixedToken ?? (await resolveToken(options.token, { forceRefresh: refreshedToken, signal }));
-          headers.set('Authorization', `Bearer ${token}`);
-        }
+        if (sameOrigin && options.token !== undefined) token = fixedToken ?? (await resolveToken(options.token, { forceRefresh: refreshedToken, signal }));
+        const ids = { requestId, correlationId: sentCorrelationId };
+        // Another origin gets no credentials; without a token of ours the request's own stay.
+        const authorization = !sameOrigin ? null : token === undefined ? undefined : `Bearer ${token}`;
         try {
-          // The signal goes in `init`, as fetch() takes it: the request itself came without ours.
-          const response = await fetchImpl(attemptRequest, { signal });
+          // The signal goes in `init`, as fetch() takes it: a Request given came without ours.
+          const response = await (built === undefined
+            ? fetchImpl(request.url, { method: request.method, headers: callHeaders(request as CallRequest, ids, authorization), body: request.body as string | undefined, signal })
+            : fetchImpl(attemptOf(built, ids, authorization), { signal }));
           correlationId = response.headers.get('x-correlation-id') ?? sentCorrelationId;
 
           if (response.status === 401 && sameOrigin && typeof options.token === 'function' && !refreshedToken) {
@@ -204,6 +221,34 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return { api: options.api, baseUrl, origin, send };
+}
+
+interface TryIds {
+  requestId: string;
+  correlationId: string;
+}
+
+/** `Authorization` of one try: a value to send, `null` to send none, `undefined` to keep the request's own. */
+type TryAuthorization = string | null | undefined;
+
+/** The headers of one try of a described request. */
+function callHeaders(request: CallRequest, ids: TryIds, authorization: TryAuthorization): Record<string, string> {
+  const headers: Record<string, string> = { ...request.headers, 'x-request-id': ids.requestId, 'x-correlation-id': ids.correlationId };
+  if (authorization === null) delete headers.authorization;
+  else if (authorization !== undefined) headers.authorization = authorization;
+  return headers;
+}
+
+/** One try of a given Request, with this try's ids and credentials. */
+function attemptOf(request: Request, ids: TryIds, authorization: TryAuthorization): Request {
+  // A request with a body can be sent once, so each try sends a copy; one without is reused.
+  const attempt = request.body === null ? request : request.clone();
+  const headers = attempt.headers;
+  headers.set('X-Request-ID', ids.requestId);
+  headers.set('X-Correlation-ID', ids.correlationId);
+  if (authorization === null) headers.delete('authorization');
+  else if (authorization !== undefined) headers.set('Authorization', authorization);
+  return attempt;
 }
 
 type ReadResult = { ok: true; response: Response } | { ok: false; failure: Failure };

@@ -42,12 +42,12 @@ export function createReportCalls(context: UsageContext): ReportCalls {
   const { transport } = context;
 
   async function get(params: { realmId: string; reportId: string }, options: CallOptions = {}): Promise<Report> {
-    const { response } = await callUsage(context, 'get', '/usage/realms/{realmId}/reports/{reportId}', 'getUsageReport', params, options);
+    const response = await callUsage(context, 'get', '/usage/realms/{realmId}/reports/{reportId}', 'getUsageReport', params, options);
     return context.read('getUsageReport', response, () => toReport(jsonBody<Schemas['Report']>(response), params.realmId, response.headers.get('x-correlation-id') ?? undefined));
   }
 
   async function list(params: ReportListParams, options: CallOptions & { page?: number } = {}): Promise<Page<Report>> {
-    const { response } = await callUsage(context, 'get', '/usage/realms/{realmId}/reports', 'listUsageReports', params, options);
+    const response = await callUsage(context, 'get', '/usage/realms/{realmId}/reports', 'listUsageReports', params, options);
     const body = jsonBody<Schemas['ReportPage']>(response);
     const correlationId = response.headers.get('x-correlation-id') ?? undefined;
     return context.read('listUsageReports', response, () => ({ ...body, items: body.items.map((item) => toReport(item, params.realmId)), correlationId }), options.page);
@@ -72,7 +72,7 @@ export function createReportCalls(context: UsageContext): ReportCalls {
 
   return {
     async create(params, options = {}) {
-      const { response } = await callUsage(context, 'post', '/usage/realms/{realmId}/reports', 'createUsageReport', params, options);
+      const response = await callUsage(context, 'post', '/usage/realms/{realmId}/reports', 'createUsageReport', params, options);
       const created = jsonBody<Schemas['ReportCreated']>(response);
       const ref: ReportRef = { realmId: params.realmId, id: created.id, status: created.status };
       const location = response.headers.get('location');
@@ -111,7 +111,7 @@ export function createReportCalls(context: UsageContext): ReportCalls {
         // The CSV reader comes on the first download, not with the client: a bundler then keeps it
         // out of an app's first load (most screens never download a report).
         const [{ csvRowBatches }, { csvRowReader }] = await Promise.all([import('../core/csv-download.js'), import('./report-rows.js')]);
-        const response = await transport.send(new Request(url, { headers: { Accept: 'text/csv' } }), {
+        const response = await transport.send({ method: 'GET', url, headers: { accept: 'text/csv' } }, {
           operation: 'getUsageReportOutput',
           idempotent: true,
           expect: 'stream',

@@ -26,7 +26,7 @@ export interface UsageCalls {
 
 export function createUsageCalls(context: UsageContext): UsageCalls {
   async function fetchPage(params: UsagePageQuery, options: CallOptions & { page?: number } = {}): Promise<Page<UsageRecord>> {
-    const { response } = await callUsage(context, 'get', '/usage/realms/{realmId}', 'getUsage', params, options);
+    const response = await callUsage(context, 'get', '/usage/realms/{realmId}', 'getUsage', params, options);
     const body = jsonBody<components['schemas']['UsagePage']>(response);
     return context.read('getUsage', response, () => ({ ...body, items: body.items.map(toUsageRecord), correlationId: response.headers.get('x-correlation-id') ?? undefined }), options.page);
   }
@@ -36,8 +36,9 @@ export function createUsageCalls(context: UsageContext): UsageCalls {
     all: (params, options) => pagedList(context.transport.api, 'getUsage', fetchPage, params, options),
     range: (params, options) => usageRange(context.transport.api, fetchPage, params, options),
     async csv(params, options = {}) {
-      const { data } = await callUsage(context, 'get', '/usage/realms/{realmId}/csv', 'getUsageCsv', params, options, 'text');
-      return (data as string | undefined) ?? '';
+      const response = await callUsage(context, 'get', '/usage/realms/{realmId}/csv', 'getUsageCsv', params, options, 'text');
+      // A 204 has no body to read (the transport already saw it empty).
+      return response.status === 204 ? '' : response.text();
     },
   };
 }
