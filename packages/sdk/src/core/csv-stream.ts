@@ -3,6 +3,7 @@
 // arrives (csv-parse.ts) and turned into rows at once; an unfinished record waits for the next
 // chunk, so a quoted line break, a \r\n or a multi-byte character split across chunks reads the
 // same as in one piece.
+import { chunkDecoder } from './csv-decode.js';
 import { emptyRecord, readRecord, recordCells, type CsvRecord } from './csv-parse.js';
 
 /** Builds, from the header's cells, the converter of every later record into a row. */
@@ -52,7 +53,7 @@ function resume<Row>(tail: string, text: string, reading: Reading<Row>, rows: Ro
  */
 export async function* readCsvBatches<Row>(body: ReadableStream<Uint8Array>, rowReader: RowReader<Row>, signal?: AbortSignal): AsyncGenerator<Row[]> {
   const reader = body.getReader();
-  const decoder = new TextDecoder('utf-8');
+  const decoder = chunkDecoder();
   const reading: Reading<Row> = { record: emptyRecord(), rowReader, toRow: undefined };
   let tail = '';
   let finished = false;
@@ -65,11 +66,11 @@ export async function* readCsvBatches<Row>(body: ReadableStream<Uint8Array>, row
       let unreadable: { error: unknown } | undefined;
       try {
         if (done) {
-          const rest = tail + decoder.decode();
+          const rest = tail + decoder.end();
           // A body that ends in blank space after its last record has no more rows.
           if (rest.trim() !== '') readRows(rest, 0, true, reading, rows);
         } else {
-          const [text, from] = resume(tail, decoder.decode(value, { stream: true }), reading, rows);
+          const [text, from] = resume(tail, decoder.decode(value), reading, rows);
           tail = text.slice(readRows(text, from, false, reading, rows));
         }
       } catch (error) {
