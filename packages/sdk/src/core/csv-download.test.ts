@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { UnreadableValue } from './api-context.js';
 import { csvRowBatches } from './csv-download.js';
+import { fieldText, type CsvRecord } from './csv-parse.js';
 import { MalformedResponseError } from './errors.js';
 import { LazyList } from './lazy-list.js';
 
 /** A converter that reads column `n` as a number, like the APIs' row readers. */
-const rowReader = () => (cells: string[]) => {
-  const n = Number(cells[0]);
-  if (!Number.isFinite(n)) throw new UnreadableValue(`n is not a number: ${JSON.stringify(cells[0])}`);
+const rowReader = () => (record: CsvRecord) => {
+  const cell = fieldText(record, 0);
+  const n = Number(cell);
+  if (!Number.isFinite(n)) throw new UnreadableValue(`n is not a number: ${JSON.stringify(cell)}`);
   return { n };
 };
 

@@ -3,15 +3,15 @@
 // error), and a body that breaks off after the headers becomes an error naming the request, the
 // rows read so far and the correlation id, never a silent short result.
 import { answerError, UnreadableValue } from './api-context.js';
-import { readCsvBatches } from './csv-stream.js';
+import { readCsvBatches, type RowReader } from './csv-stream.js';
 import { ApiError } from './errors.js';
 
 export interface CsvDownload<Row> {
   api: string;
   operation: string;
   response: Response;
-  /** Builds the converter of one row's cells from the header row. */
-  rowReader: (header: string[]) => (cells: string[]) => Row;
+  /** Builds the converter of one record into a row from the header row. */
+  rowReader: RowReader<Row>;
   signal?: AbortSignal;
   /** Turns the body into CSV bytes, e.g. `gunzipIfCompressed`; passed in so APIs that never compress do not bundle it. */
   unpack?: (body: ReadableStream<Uint8Array>) => Promise<ReadableStream<Uint8Array>>;
@@ -28,29 +28,13 @@ export async function* csvRowBatches<Row>(download: CsvDownload<Row>): AsyncGene
     await response.body.cancel().catch(() => undefined);
     throw fail('malformed', `expected CSV but the answer is "${type}".`);
   }
-  let toRow: ((cells: string[]) => Row) | undefined;
   let rows = 0;
   try {
     const body = download.unpack ? await download.unpack(response.body) : response.body;
-    for await (const batch of readCsvBatches(body, signal)) {
-      const typed: Row[] = [];
-      let unreadable: unknown;
-      for (const cells of batch) {
-        if (toRow === undefined) {
-          toRow = download.rowReader(cells);
-          continue;
-        }
-        try {
-          typed.push(toRow(cells));
-        } catch (error) {
-          unreadable = error;
-          break;
-        }
-      }
-      rows += typed.length;
-      // The rows before an unreadable one still reach the caller, as they would one by one.
-      if (typed.length > 0) yield typed;
-      if (unreadable !== undefined) throw unreadable;
+    // The rows before an unreadable one still reach the caller (the reader yields them first).
+    for await (const batch of readCsvBatches(body, download.rowReader, signal)) {
+      rows += batch.length;
+      yield batch;
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordCells } from './csv-parse.js';
 import { readCsvBatches } from './csv-stream.js';
 
 function stream(text: string, chunk: number): ReadableStream<Uint8Array> {
@@ -13,9 +14,14 @@ function stream(text: string, chunk: number): ReadableStream<Uint8Array> {
   });
 }
 
+/** The header and every row, as strings. */
 async function rows(text: string, chunk: number): Promise<string[][]> {
   const out: string[][] = [];
-  for await (const batch of readCsvBatches(stream(text, chunk))) out.push(...batch);
+  const cells = (header: string[]) => {
+    out.push(header);
+    return recordCells;
+  };
+  for await (const batch of readCsvBatches(stream(text, chunk), cells)) out.push(...batch);
   return out;
 }
 
@@ -42,7 +48,7 @@ describe('readCsvBatches', () => {
         cancelled = true;
       },
     });
-    for await (const _batch of readCsvBatches(body)) break;
+    for await (const _batch of readCsvBatches(body, () => recordCells)) break;
     expect(cancelled).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatApiDateTime, parseApiDateTime, toApiDateTime } from './dates.js';
+import { formatApiDateTime, parseApiDateTime, readApiDateTimeAt, toApiDateTime } from './dates.js';
 
 describe('dates', () => {
   it('sends Dates and strings in the API form, in UTC', () => {
@@ -25,6 +25,14 @@ describe('dates', () => {
     expect(parseApiDateTime('2023-02-29T00:00:00')).toBeUndefined();
     expect(parseApiDateTime('2024-02-29T23:59:59')?.toISOString()).toBe('2024-02-29T23:59:59.000Z');
     expect(parseApiDateTime('2024-04-31T00:00:00')).toBeUndefined();
+  });
+
+  it('reads a date in place inside a longer text, in every form, as parseApiDateTime reads that stretch', () => {
+    for (const inner of ['2024-02-29T23:59:59', "2022-03-01'T'00:00:00", '2022-03-01', '2024-02-31T00:00:00', '2024-01-01T00:00:001', 'soon', '']) {
+      const line = `"2025-01-01T00:00:00","${inner}","2025-01-01T00:00:00"`;
+      const start = 23;
+      expect(readApiDateTimeAt(line, start, start + inner.length)?.getTime()).toBe(parseApiDateTime(inner)?.getTime());
+    }
   });
 
   it('gives a fresh Date for a value read before, so changing one changes no other', () => {
