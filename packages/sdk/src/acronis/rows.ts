@@ -2,35 +2,26 @@
 // the API gives them), other columns text; empty cells (often `infra.*`) are left out. Numbers
 // are read in place from the record (csv-parse.ts): only text cells become strings.
 import { UnreadableValue } from '../core/api-context.js';
-import type { CsvRecord } from '../core/csv-parse.js';
+import { forEachField, type CsvRecord } from '../core/csv-parse.js';
 import { readNumberAt } from '../core/numbers.js';
 import type { AcronisUsageRow } from './types.js';
 
 export function rowReader(header: string[]): (record: CsvRecord) => AcronisUsageRow {
   const names = header.map((name) => name.trim());
   const numeric = names.map((name) => name.startsWith('usage.'));
-  return ({ count, text: recordText, starts, ends, unquoted }) => {
-    const row: AcronisUsageRow = {};
-    const cells = Math.min(count, names.length);
-    for (let i = 0; i < cells; i++) {
-      let text = recordText;
-      let start = starts[i] as number;
-      let end = ends[i] as number;
-      if (start < 0) {
-        text = unquoted[i] as string;
-        start = 0;
-        end = text.length;
-      }
-      if (start === end) continue;
-      const name = names[i] as string;
-      if (numeric[i]) {
-        const value = readNumberAt(text, start, end);
-        if (!Number.isFinite(value)) throw new UnreadableValue(`${name} is not a number: ${JSON.stringify(text.slice(start, Math.min(end, start + 40)))}`);
-        row[name] = value;
-      } else {
-        row[name] = text.slice(start, end);
-      }
+  const setField = (row: AcronisUsageRow, i: number, text: string, start: number, end: number): void => {
+    const name = names[i] as string;
+    if (numeric[i]) {
+      const value = readNumberAt(text, start, end);
+      if (!Number.isFinite(value)) throw new UnreadableValue(`${name} is not a number: ${JSON.stringify(text.slice(start, Math.min(end, start + 40)))}`);
+      row[name] = value;
+    } else {
+      row[name] = text.slice(start, end);
     }
+  };
+  return (record) => {
+    const row: AcronisUsageRow = {};
+    forEachField(record, names.length, row, setField);
     return row;
   };
 }

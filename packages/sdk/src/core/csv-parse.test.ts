@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, readRecord, recordCells } from './csv-parse.js';
+import { emptyRecord, forEachField, readRecord, recordCells } from './csv-parse.js';
 
 /**
  * Reads every complete record of `text` into `rows` as strings, the way the stream reader does,
@@ -102,5 +102,15 @@ describe('parseRecords', () => {
     expect(parseRecords('"a",b\n"c"', false, rows)).toBe(6);
     expect(parseRecords('"a"\r', false, rows)).toBe(0);
     expect(rows).toEqual([['a', 'b']]);
+  });
+});
+
+describe('forEachField', () => {
+  it('hands over each non-empty field up to the limit as a place in a text, an un-quoted field in its own string', () => {
+    const record = emptyRecord();
+    readRecord('"ab",,"e""f",cd,z\n', 0, false, record);
+    const seen: [number, string][] = [];
+    forEachField(record, 4, seen, (into, i, text, start, end) => into.push([i, text.slice(start, end)]));
+    expect(seen).toEqual([[0, 'ab'], [2, 'e"f'], [3, 'cd']]);
   });
 });

@@ -2,7 +2,7 @@
 // Dates. Loaded with the CSV reader on a report's first download (see reports.ts). Amounts and
 // dates are read in place from the record (csv-parse.ts): only text cells become strings.
 import { UnreadableValue } from '../core/api-context.js';
-import type { CsvRecord } from '../core/csv-parse.js';
+import { forEachField, type CsvRecord } from '../core/csv-parse.js';
 import { readApiDateTimeAt } from '../core/dates.js';
 import { readNumberAt } from '../core/numbers.js';
 import type { UsageCsvRow } from './types.js';
@@ -36,33 +36,24 @@ export function csvRowReader(header: string[]): (record: CsvRecord) => UsageCsvR
   const fields = header.map(fieldOfHeader);
   // Each column's kind is looked up once per download, not once per cell.
   const kinds = fields.map((field) => (numericFields.has(field) ? NUMBER : dateFields.has(field) ? DATE : TEXT));
-  return ({ count, text: recordText, starts, ends, unquoted }) => {
-    const row = new PlainRow();
-    const cells = Math.min(count, fields.length);
-    for (let i = 0; i < cells; i++) {
-      let text = recordText;
-      let start = starts[i] as number;
-      let end = ends[i] as number;
-      if (start < 0) {
-        text = unquoted[i] as string;
-        start = 0;
-        end = text.length;
-      }
-      if (start === end) continue;
-      const field = fields[i] as string;
-      const kind = kinds[i];
-      if (kind === NUMBER) {
-        const value = readNumberAt(text, start, end);
-        if (!Number.isFinite(value)) throw new UnreadableValue(`${field} is not a number: ${shown(text, start, end)}`);
-        row[field] = value;
-      } else if (kind === DATE) {
-        const date = readApiDateTimeAt(text, start, end);
-        if (date === undefined) throw new UnreadableValue(`${field} is not a date: ${shown(text, start, end)}`);
-        row[field] = date;
-      } else {
-        row[field] = text.slice(start, end);
-      }
+  const setField = (row: UsageCsvRow, i: number, text: string, start: number, end: number): void => {
+    const field = fields[i] as string;
+    const kind = kinds[i];
+    if (kind === NUMBER) {
+      const value = readNumberAt(text, start, end);
+      if (!Number.isFinite(value)) throw new UnreadableValue(`${field} is not a number: ${shown(text, start, end)}`);
+      row[field] = value;
+    } else if (kind === DATE) {
+      const date = readApiDateTimeAt(text, start, end);
+      if (date === undefined) throw new UnreadableValue(`${field} is not a date: ${shown(text, start, end)}`);
+      row[field] = date;
+    } else {
+      row[field] = text.slice(start, end);
     }
+  };
+  return (record) => {
+    const row = new PlainRow();
+    forEachField(record, fields.length, row, setField);
     return row;
   };
 }
