@@ -37,17 +37,18 @@ const csvFormats: readonly AcronisFormat[] = ['csv_v2_0', 'csv'];
 
 export function createAcronisReportCalls(context: Context): AcronisReportCalls {
   const { transport } = context;
-  const call = (operation: string, idempotent: boolean, options: CallOptions = {}, expect: 'json' | 'stream' = 'json'): CallContext => ({ operation, idempotent, expect, signal: options.signal });
+  // What the transport is told of one call (its context).
+  const about = (operation: string, idempotent: boolean, options: CallOptions = {}, expect: 'json' | 'stream' = 'json'): CallContext => ({ operation, idempotent, expect, signal: options.signal });
 
   async function get(reportId: string, options: CallOptions = {}): Promise<AcronisReport> {
     check('getReport', { path: { report_id: reportId } });
-    const response = await context.call('get', '/reports/{report_id}', { params: { path: { report_id: reportId } } }, call('getReport', true, options));
+    const response = await context.call('get', '/reports/{report_id}', { params: { path: { report_id: reportId } } }, about('getReport', true, options));
     return jsonBody<AcronisReport>(response);
   }
 
   async function stored(reportId: string, options: CallOptions = {}): Promise<AcronisStoredReport[]> {
     check('listStoredReports', { path: { report_id: reportId } });
-    const response = await context.call('get', '/reports/{report_id}/stored', { params: { path: { report_id: reportId } } }, call('listStoredReports', true, options));
+    const response = await context.call('get', '/reports/{report_id}/stored', { params: { path: { report_id: reportId } } }, about('listStoredReports', true, options));
     return jsonBody<{ items: AcronisStoredReport[] }>(response).items;
   }
 
@@ -71,14 +72,14 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
       };
       check('createReport', { body });
       // Not retried: a second try could create a second report.
-      const response = await context.call('post', '/reports', { body }, call('createReport', false, options));
+      const response = await context.call('post', '/reports', { body }, about('createReport', false, options));
       return jsonBody<AcronisReport>(response);
     },
     get,
     list(tenantId, options = {}) {
       check('listTenantReports', { path: { tenant_id: tenantId } });
       return new LazyList(async function* () {
-        const response = await context.call('get', '/tenants/{tenant_id}/reports', { params: { path: { tenant_id: tenantId } } }, call('listTenantReports', true, options));
+        const response = await context.call('get', '/tenants/{tenant_id}/reports', { params: { path: { tenant_id: tenantId } } }, about('listTenantReports', true, options));
         const ids = jsonBody<{ items: string[] }>(response).items;
         yield* mapInOrder(ids, options.concurrency ?? 4, (id) => get(id, options));
       });
@@ -91,13 +92,13 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
         schedule: changes.schedule ?? report.schedule,
       };
       check('updateReport', { path: { report_id: report.id }, body });
-      const response = await context.call('put', '/reports/{report_id}', { params: { path: { report_id: report.id } }, body }, call('updateReport', true, options));
+      const response = await context.call('put', '/reports/{report_id}', { params: { path: { report_id: report.id } }, body }, about('updateReport', true, options));
       return jsonBody<AcronisReport>(response);
     },
     async delete(report, options = {}) {
       check('deleteReport', { path: { report_id: report.id }, query: { version: report.version } });
       try {
-        await context.call('delete', '/reports/{report_id}', { params: { path: { report_id: report.id }, query: { version: report.version } } }, call('deleteReport', false, options));
+        await context.call('delete', '/reports/{report_id}', { params: { path: { report_id: report.id }, query: { version: report.version } } }, about('deleteReport', false, options));
       } catch (error) {
         // Acronis says "Version mismatch" with its code 1001; whatever the status, it is a conflict.
         if (error instanceof ApiError && error.code === '1001' && error.kind !== 'conflict') {
@@ -133,7 +134,7 @@ export function createAcronisReportCalls(context: Context): AcronisReportCalls {
         const [{ csvRowBatches }, { gunzipIfCompressed }, { rowReader }] = await Promise.all([import('../core/csv-download.js'), import('../core/gzip.js'), import('./rows.js')]);
         const item = (await stored(report.id, options)).find((s) => s.report_format === format && s.status === 'saved');
         if (item === undefined) throw new ValidationError('download', [{ field: 'format', message: `Report ${report.id} has no saved ${format} output yet: wait with reports.waitUntilSaved first.` }]);
-        const response = await context.call('get', '/reports/{report_id}/stored/{stored_id}', { params: { path: { report_id: report.id, stored_id: item.id } } }, call('downloadStoredReport', true, options, 'stream'));
+        const response = await context.call('get', '/reports/{report_id}/stored/{stored_id}', { params: { path: { report_id: report.id, stored_id: item.id } } }, about('downloadStoredReport', true, options, 'stream'));
         yield* csvRowBatches({ api: transport.api, operation: 'downloadStoredReport', response, rowReader, signal: options.signal, unpack: gunzipIfCompressed });
       });
     },
